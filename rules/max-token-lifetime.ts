@@ -1,0 +1,23 @@
+import { createRule } from '../src/util/createRule.js';
+
+export type Options = [];
+export type MessageIds = 'todo';
+
+// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
+export default createRule<Options, MessageIds>({
+  name: 'max-token-lifetime',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow JWT lifetimes longer than a limit",
+      recommended: 'strict',
+      category: 'Claims and lifetime',
+    },
+    messages: { todo: 'Not implemented yet.' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create() {
+    return {};
+  },
+});

@@ -1,0 +1,23 @@
+import { createRule } from '../src/util/createRule.js';
+
+export type Options = [];
+export type MessageIds = 'todo';
+
+// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
+export default createRule<Options, MessageIds>({
+  name: 'require-algorithms',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require an explicit algorithm allow-list when verifying JWTs",
+      recommended: 'recommended',
+      category: 'Keys and algorithms',
+    },
+    messages: { todo: 'Not implemented yet.' },
+    schema: [],
+    defaultOptions: [],
+  },
+  create() {
+    return {};
+  },
+});
