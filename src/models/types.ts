@@ -69,6 +69,16 @@ export interface ApiModel {
   needsAllowList?: boolean;
   /** the key argument may be a function / provider (callback style key lookup) */
   keyMayBeFunction?: boolean;
+  /** a function in the options position is the callback (jsonwebtoken `verify(token, key, cb)`) */
+  optionsMayBeCallback?: boolean;
+  /** builder APIs: which chained method carries a concept (`expiresIn` → `setExpirationTime(arg0)`) */
+  chain?: Partial<Record<OptionConcept, { method: string; path?: string }>>;
+  /** verifies the signature only; claims (exp, aud, iss) are left to the caller (jose `compactVerify`) */
+  claimsUnchecked?: boolean;
+  /** decodes only the header (reading `kid`/`alg` is not trusting the payload) */
+  headerOnly?: boolean;
+  /** import-key APIs: which kind of key the material is */
+  keyKind?: 'secret' | 'private' | 'public';
   /** the call returns a function performing `op` later (fast-jwt createSigner → signer(payload)) */
   returns?: ApiModel;
 }

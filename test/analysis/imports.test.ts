@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { getArg, getChainCall, getJwtUsages } from '../../src/analysis/imports.js';
+import { analyze } from '../helpers/analyze.js';
+
+type Opts = Parameters<typeof analyze>[2];
+const apis = (code: string, opts?: Opts) =>
+  analyze(code, (context) => getJwtUsages(context).map((u) => u.api), opts);
+
+describe('getJwtUsages: how a library is loaded', () => {
+  const verify = ['jsonwebtoken.verify'];
+  it.each<[string, string, Opts?]>([
+    ['ESM default import', `import jwt from 'jsonwebtoken'; jwt.verify(t, k);`],
+    ['ESM namespace import', `import * as jwt from 'jsonwebtoken'; jwt.verify(t, k);`],
+    ['ESM named import', `import { verify } from 'jsonwebtoken'; verify(t, k);`],
+    ['ESM aliased import', `import { verify as check } from 'jsonwebtoken'; check(t, k);`],
+    ['require in a CommonJS file', `const jwt = require('jsonwebtoken'); jwt.verify(t, k);`, { sourceType: 'commonjs', filename: '/x/a.js' }],
+    ['require in a file parsed as a module', `const jwt = require('jsonwebtoken'); jwt.verify(t, k);`, { filename: '/x/a.js' }],
+    ['destructured require', `const { verify } = require('jsonwebtoken'); verify(t, k);`],
+    ['aliased destructured require', `const { verify: v } = require('jsonwebtoken'); v(t, k);`],
+    ['require member directly', `require('jsonwebtoken').verify(t, k);`],
+    ['await import', `const jwt = await import('jsonwebtoken'); jwt.verify(t, k);`],
+    ['await import default', `const { default: jwt } = await import('jsonwebtoken'); jwt.verify(t, k);`],
+    ['TS import equals', `import jwt = require('jsonwebtoken'); jwt.verify(t, k);`],
+    ['alias through a const', `import jwt from 'jsonwebtoken'; const lib = jwt; lib.verify(t, k);`],
+    ['promisify', `import { promisify } from 'util'; import jwt from 'jsonwebtoken'; const v = promisify(jwt.verify); await v(t, k);`],
+    ['promisify of a named import', `import util from 'node:util'; import { verify } from 'jsonwebtoken'; const v = util.promisify(verify); await v(t, k);`],
+  ])('%s', (_name, code, opts) => {
+    expect(apis(code, opts).map((a) => a.replace('(promisified)', ''))).toEqual(verify);
+  });
+
+  it.each([
+    ['a local object named jwt', `const jwt = { verify(t, k) { return true; } }; jwt.verify(t, k);`],
+    ['a parameter named jwt', `function f(jwt) { return jwt.verify(t, k); }`],
+    ['another library', `import jwt from 'my-jwt-wrapper'; jwt.verify(t, k);`],
+    ['a shadowed import', `import jwt from 'jsonwebtoken'; function f(jwt) { jwt.verify(t, k); }`],
+    ['a method named verify on something else', `import jwt from 'jsonwebtoken'; bcrypt.verify(t, k); user.sign(x);`],
+    ['require of a relative module', `const jwt = require('./jsonwebtoken'); jwt.verify(t, k);`],
+    ['a local require function', `function require(x) { return {}; } const jwt = require('jsonwebtoken'); jwt.verify(t, k);`],
+  ])('stays silent on %s', (_name, code) => {
+    expect(apis(code)).toEqual([]);
+  });
+});
+
+describe('getJwtUsages: jose', () => {
+  it('finds calls and constructions from named, namespace, require and dynamic imports', () => {
+    expect(apis(`import { jwtVerify, SignJWT } from 'jose'; await jwtVerify(t, k); new SignJWT({});`)).toEqual([
+      'jose.jwtVerify',
+      'jose.SignJWT',
+    ]);
+    expect(apis(`import * as jose from 'jose'; await jose.jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`const { jwtVerify } = require('jose'); jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`const { decodeJwt } = await import('jose'); decodeJwt(t);`)).toEqual(['jose.decodeJwt']);
+    expect(apis(`import { UnsecuredJWT } from 'jose'; UnsecuredJWT.decode(t);`)).toEqual(['jose.UnsecuredJWT.decode']);
+  });
+
+  it('collects a builder chain, inline and through a variable', () => {
+    const chain = (code: string) =>
+      analyze(code, (context) => {
+        const u = getJwtUsages(context)[0];
+        return { chain: u.chain.map((c) => c.name), escapes: u.chainEscapes, exp: getChainCall(u, 'expiresIn')?.node.arguments.length };
+      });
+    expect(
+      chain(`import { SignJWT } from 'jose'; const t = await new SignJWT(p).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(key);`),
+    ).toEqual({ chain: ['setProtectedHeader', 'setExpirationTime', 'sign'], escapes: false, exp: 1 });
+    expect(
+      chain(`import { SignJWT } from 'jose'; const b = new SignJWT(p); b.setProtectedHeader({ alg: 'ES256' }); if (x) { b.setAudience('a'); } return b.sign(k);`),
+    ).toEqual({ chain: ['setProtectedHeader', 'setAudience', 'sign'], escapes: false, exp: undefined });
+    expect(chain(`import { SignJWT } from 'jose'; function mk() { return new SignJWT(p).setProtectedHeader({ alg: 'ES256' }); }`)).toEqual({
+      chain: ['setProtectedHeader'],
+      escapes: true,
+      exp: undefined,
+    });
+  });
+});
+
+describe('getArg', () => {
+  const role = (code: string, r: Parameters<typeof getArg>[1]) =>
+    analyze(code, (context) => {
+      const a = getArg(getJwtUsages(context)[0], r);
+      return a.kind === 'present' ? a.node.type : a.kind;
+    });
+  it('reads arguments by role, with the callback in the options position', () => {
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: ['RS256'] });`, 'options')).toBe('ObjectExpression');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k);`, 'options')).toBe('absent');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k, (err, d) => {});`, 'options')).toBe('absent');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k, (err, d) => {});`, 'callback')).toBe('ArrowFunctionExpression');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(...args);`, 'options')).toBe('unknown');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, ...rest);`, 'options')).toBe('unknown');
+    expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k, opts);`, 'options')).toBe('Identifier');
+  });
+});
