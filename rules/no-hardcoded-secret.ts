@@ -1,23 +1,126 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
+import { getJwtUsages } from '../src/analysis/imports.js';
+import { isSecretName } from '../src/analysis/names.js';
+import { containsPemPrivateKey, fallbackSite, findHardcodedKeys, keyExpressions, secretTargetName, type HardcodedKey } from '../src/analysis/secrets.js';
+import { resolveValue } from '../src/analysis/values.js';
 
-export type Options = [];
-export type MessageIds = 'todo';
+export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'secretFallback' | 'privateKeyInSource' | 'useEnv' | 'removeFallback';
 
-// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
-export default createRule<Options, MessageIds>({
+export default createRule<[], MessageIds>({
   name: 'no-hardcoded-secret',
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow hardcoded JWT signing and verification keys",
+      description: 'Disallow hardcoded JWT signing and verification keys',
       recommended: 'recommended',
       category: 'Keys and algorithms',
     },
-    messages: { todo: 'Not implemented yet.' },
+    hasSuggestions: true,
+    messages: {
+      hardcodedKey: 'The key passed to `{{callee}}` is hardcoded; anyone who can read the source can mint valid tokens.',
+      hardcodedFallback:
+        'The key passed to `{{callee}}` falls back to a hardcoded value; if the setting is ever missing, anyone who can read the source can mint valid tokens.',
+      secretFallback: '`{{name}}` falls back to a hardcoded value; if the setting is ever missing, the secret is one anyone who can read the source knows.',
+      privateKeyInSource: 'A PEM private key is embedded in the source; load it at runtime from a file or a secret store.',
+      useEnv: 'Read the key from `process.env.{{env}}` (and refuse to start when it is missing).',
+      removeFallback: 'Remove the fallback and refuse to start when `{{env}}` is missing.',
+    },
     schema: [],
     defaultOptions: [],
   },
-  create() {
-    return {};
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+    const pemCandidates: TSESTree.Node[] = [];
+    const named: { name: string; value: TSESTree.Node }[] = [];
+
+    function suggestions(finding: HardcodedKey): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const node = finding.node;
+      if (finding.fallback) {
+        const site = fallbackSite(node);
+        if (!site || sourceCode.getCommentsInside(site.whole).length > 0) return [];
+        const keep = sourceCode.getText(site.keep);
+        return [{ messageId: 'removeFallback', data: { env: finding.envName ?? keep }, fix: (f) => f.replaceText(site.whole, keep) }];
+      }
+      const isString = (node.type === 'Literal' && typeof node.value === 'string') || (node.type === 'TemplateLiteral' && node.expressions.length === 0);
+      if (!isString || finding.kind !== 'secret') return [];
+      const env = secretTargetName(node) ?? 'JWT_SECRET';
+      return [{ messageId: 'useEnv', data: { env }, fix: (f) => f.replaceText(node, `process.env.${env}`) }];
+    }
+
+    function reportKey(finding: HardcodedKey, callee: string): void {
+      if (reported.has(finding.node)) return;
+      reported.add(finding.node);
+      context.report({
+        node: finding.node,
+        messageId: finding.fallback ? 'hardcodedFallback' : 'hardcodedKey',
+        data: { callee },
+        suggest: suggestions(finding),
+      });
+    }
+
+    const pemListener = (node: TSESTree.Literal | TSESTree.TemplateElement): void => {
+      const text = node.type === 'Literal' ? node.value : node.value.cooked;
+      if (typeof text === 'string' && text.includes('-----BEGIN')) pemCandidates.push(node.type === 'Literal' ? node : node.parent);
+    };
+    const hasPem = sourceCode.text.includes('-----BEGIN');
+
+    const namedListener = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
+      if (!name || !value) return;
+      const v = value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' ? value.expression : value;
+      if (v.type !== 'LogicalExpression' && v.type !== 'ConditionalExpression') return;
+      if (isSecretName(name)) named.push({ name, value: v });
+    };
+
+    return {
+      ...(hasPem ? { Literal: pemListener, TemplateElement: pemListener } : {}),
+      VariableDeclarator(node) {
+        if (node.id.type === 'Identifier') namedListener(node.id.name, node.init);
+      },
+      Property(node) {
+        if (node.parent.type !== 'ObjectExpression') return;
+        if (!node.computed && node.key.type === 'Identifier') namedListener(node.key.name, node.value);
+        else if (node.key.type === 'Literal' && typeof node.key.value === 'string') namedListener(node.key.value, node.value);
+      },
+      PropertyDefinition(node) {
+        if (!node.computed && node.key.type === 'Identifier') namedListener(node.key.name, node.value);
+      },
+      AssignmentExpression(node) {
+        if (node.operator !== '=') return;
+        const left = node.left;
+        if (left.type === 'Identifier') namedListener(left.name, node.right);
+        else if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier') namedListener(left.property.name, node.right);
+      },
+      'Program:exit'() {
+        for (const usage of getJwtUsages(context)) {
+          for (const { node, callee } of keyExpressions(context, usage)) {
+            for (const finding of findHardcodedKeys(context, node)) reportKey(finding, callee);
+          }
+        }
+        for (const { name, value } of named) {
+          for (const finding of findHardcodedKeys(context, value, { requireEnv: true })) {
+            if (reported.has(finding.node)) continue;
+            reported.add(finding.node);
+            context.report({ node: finding.node, messageId: 'secretFallback', data: { name }, suggest: suggestions(finding) });
+          }
+        }
+        for (const node of pemCandidates) {
+          if (reported.has(node)) continue;
+          let at: TSESTree.Node = node;
+          // `'-----BEGIN …-----\n' + 'MIIE…' + …`: judge the whole concatenation when it is known
+          while (at.parent?.type === 'BinaryExpression' && at.parent.operator === '+') at = at.parent;
+          const whole = at === node && node.type === 'Literal' ? undefined : resolveValue(context, at);
+          let text: unknown = whole?.kind === 'known' ? whole.value : undefined;
+          if (typeof text !== 'string') {
+            at = node;
+            text = node.type === 'Literal' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q) => q.value.cooked).join('') : undefined;
+          }
+          if (typeof text !== 'string' || !containsPemPrivateKey(text) || reported.has(at)) continue;
+          reported.add(at);
+          context.report({ node: at, messageId: 'privateKeyInSource' });
+        }
+      },
+    };
   },
 });

@@ -15,7 +15,6 @@ export default createRule<Options, MessageIds>({
     },
     messages: { todo: 'Not implemented yet.' },
     schema: [],
-    defaultOptions: [],
   },
   create() {
     return {};

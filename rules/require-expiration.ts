@@ -1,23 +1,134 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
+import { getArg, getChainCall, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
+import { getLifetime } from '../src/analysis/lifetime.js';
+import { getUsageOption } from '../src/analysis/usage-options.js';
+import { isForeignNode, stripTsWrappers } from '../src/analysis/values.js';
 
 export type Options = [];
-export type MessageIds = 'todo';
+export type MessageIds = 'missingExpiration' | 'ignoreExpiration' | 'addExpiration' | 'removeIgnoreExpiration';
 
-// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
+/** The reference lifetime of an access token (`fixtures/reference/tokens.ts`). */
+const REFERENCE_LIFETIME = `'15m'`;
+const VERIFY_OPS = new Set(['verify', 'configure-verify', 'configure']);
+
 export default createRule<Options, MessageIds>({
   name: 'require-expiration',
   meta: {
     type: 'problem',
     docs: {
-      description: "Require JWTs to be signed with an expiration and verified with expiration checks",
+      description: 'Require JWTs to be signed with an expiration and verified with expiration checks',
       recommended: 'recommended',
       category: 'Claims and lifetime',
     },
-    messages: { todo: 'Not implemented yet.' },
+    hasSuggestions: true,
+    messages: {
+      missingExpiration: '`{{callee}}` signs a token without an expiration (`exp`); once leaked, it stays valid forever.',
+      ignoreExpiration: '`ignoreExpiration: true` accepts expired tokens; a leaked token stays valid forever.',
+      addExpiration: 'Add `{{code}}`.',
+      removeIgnoreExpiration: 'Remove `ignoreExpiration: true`.',
+    },
     schema: [],
     defaultOptions: [],
   },
-  create() {
-    return {};
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    function calleeText(usage: JwtUsage): string {
+      const text = sourceCode.getText(usage.node.callee);
+      return text.length > 40 ? text.slice(0, 40) + '…' : text;
+    }
+
+    /** `expiresIn: '15m'` into the options object, or `.setExpirationTime('15m')` into a builder chain. */
+    function addExpiration(usage: JwtUsage): { code: string; fix: TSESLint.ReportFixFunction } | undefined {
+      const model = usage.model;
+      if (model.builder) {
+        const method = model.chain?.expiresIn?.method;
+        const signCall = getChainCall(usage, 'key')?.node;
+        if (!method || signCall?.callee.type !== 'MemberExpression') return undefined;
+        const code = `.${method}(${REFERENCE_LIFETIME})`;
+        const object = signCall.callee.object;
+        return { code, fix: (fixer) => fixer.insertTextAfter(object, code) };
+      }
+      const path = model.options?.expiresIn;
+      const key = typeof path === 'string' ? path : path?.[0];
+      if (!key || key.includes('.')) return undefined;
+      const code = `${key}: ${REFERENCE_LIFETIME}`;
+      const options = getArg(usage, 'options');
+      if (options.kind === 'present') {
+        const object = stripTsWrappers(options.node);
+        return object.type === 'ObjectExpression' ? { code, fix: (fixer) => insertProperty(fixer, object, code) } : undefined;
+      }
+      if (options.kind !== 'absent' || model.args.options === undefined) return undefined;
+      const args = usage.node.arguments;
+      const callback = getArg(usage, 'callback');
+      if (callback.kind === 'present' && args.indexOf(callback.node) === model.args.options) {
+        return { code, fix: (fixer) => fixer.insertTextBefore(callback.node, `{ ${code} }, `) };
+      }
+      if (args.length !== model.args.options) return undefined;
+      const last = args[args.length - 1];
+      return last ? { code, fix: (fixer) => fixer.insertTextAfter(last, `, { ${code} }`) } : undefined;
+    }
+
+    function insertProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, code: string): TSESLint.RuleFix {
+      const last = object.properties[object.properties.length - 1];
+      if (!last) return fixer.replaceText(object, `{ ${code} }`);
+      if (last.loc.start.line !== object.loc.start.line) {
+        const indent = ' '.repeat(last.loc.start.column);
+        const after = sourceCode.getTokenAfter(last);
+        const anchor = after && after.value === ',' ? after : last;
+        return fixer.insertTextAfter(anchor, `${anchor === last ? ',' : ''}\n${indent}${code}${anchor === last ? '' : ','}`);
+      }
+      return fixer.insertTextAfter(last, `, ${code}`);
+    }
+
+    function checkSign(usage: JwtUsage): void {
+      const lifetime = getLifetime(context, usage);
+      if (lifetime.kind !== 'none') return;
+      const suggestion = lifetime.stringPayload ? undefined : addExpiration(usage);
+      context.report({
+        node: usage.node,
+        messageId: 'missingExpiration',
+        data: { callee: calleeText(usage) },
+        suggest: suggestion ? [{ messageId: 'addExpiration', data: { code: suggestion.code }, fix: suggestion.fix }] : [],
+      });
+    }
+
+    function checkVerify(usage: JwtUsage): void {
+      const option = getUsageOption(context, usage, 'ignoreExpiration');
+      if (option.kind !== 'present' || option.value.kind !== 'known' || option.value.value !== true) return;
+      const parent = option.node.parent;
+      const property =
+        parent?.type === 'Property' && parent.value === option.node && !isForeignNode(parent) && parent.parent.type === 'ObjectExpression'
+          ? parent
+          : undefined;
+      context.report({
+        node: property ?? option.node,
+        messageId: 'ignoreExpiration',
+        suggest: property && sourceCode.getCommentsInside(property).length === 0
+          ? [{ messageId: 'removeIgnoreExpiration', fix: (fixer) => removeProperty(fixer, property) }]
+          : [],
+      });
+    }
+
+    function removeProperty(fixer: TSESLint.RuleFixer, property: TSESTree.Property): TSESLint.RuleFix {
+      const after = sourceCode.getTokenAfter(property);
+      if (after?.value === ',') {
+        const next = sourceCode.getTokenAfter(after, { includeComments: true });
+        return fixer.removeRange([property.range[0], next ? next.range[0] : after.range[1]]);
+      }
+      const before = sourceCode.getTokenBefore(property);
+      if (before?.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
+      return fixer.remove(property);
+    }
+
+    return {
+      'Program:exit'() {
+        for (const usage of getJwtUsages(context)) {
+          if (usage.model.op === 'sign') checkSign(usage);
+          else if (VERIFY_OPS.has(usage.model.op)) checkVerify(usage);
+        }
+      },
+    };
   },
 });

@@ -9,7 +9,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { lintedExtensions } from './config.js';
+import { lintedExtensions } from './settings.js';
 
 /** Directory names never descended into. */
 export const skippedDirectories: ReadonlySet<string> = new Set([
@@ -66,6 +66,8 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** Bytes; 0 disables the limit. */
   maxFileSize: number;
+  /** Relative targets are resolved against this directory. */
+  cwd: string;
 }
 
 export class UsageError extends Error {}
@@ -205,7 +207,7 @@ export function discover(targets: readonly string[], options: DiscoverOptions): 
   };
 
   for (const target of targets) {
-    const abs = path.resolve(target);
+    const abs = path.resolve(options.cwd, target);
     let st;
     try {
       st = statSync(abs);

@@ -5,6 +5,7 @@
 // having every thread import this module itself. The run's settings travel in the module URL's
 // query string (`eslint-options.js?preset=strict&fix=1&cwd=…`), so one shipped file serves every
 // run and nothing is generated on disk.
-import { buildOptions, settingsFromURL } from './config.js';
+import { buildOptions } from './config.js';
+import { settingsFromURL } from './settings.js';
 
 export default buildOptions(settingsFromURL(new URL(import.meta.url)));

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Measures what jwt-lint's rules add to ESLint's own cost of parsing real code.
+//
+// For a corpus of real files it times, in one process and interleaved, two Linter runs per file:
+//   parse-only: the typescript-eslint parser and ESLint's scope analysis, no rules;
+//   with rules: the same plus every jwt-lint rule (preset `all`).
+// Each round lints every file in both modes; the report gives the median of the per-round totals and the overhead
+// (with − parse-only) / parse-only, for all files and for the files that touch no JWT / storage / cookie / randomness
+// API. Usage: node scripts/bench.mjs [--rounds N] [--max-files N] [dir…]   (default dirs: some of node_modules)
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { default: plugin } = await import(path.join(root, 'dist/src/index.js'));
+
+const args = process.argv.slice(2);
+const flag = (name, dflt) => {
+  const i = args.indexOf(name);
+  if (i < 0) return dflt;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const rounds = Number(flag('--rounds', 5));
+const maxFiles = Number(flag('--max-files', 1500));
+const dirs = args.length
+  ? args
+  : ['express', 'jsonwebtoken', 'jose', 'jws', 'eslint/lib', '@typescript-eslint/utils/dist', 'ajv/dist', 'vitest/dist', 'cookie-parser']
+      .map((d) => path.join(root, 'node_modules', d))
+      .filter((d) => fs.existsSync(d));
+
+const EXT = /\.(c|m)?(j|t)sx?$/;
+function walk(dir, out) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (EXT.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.endsWith('.min.js')) out.push(p);
+  }
+  return out;
+}
+const files = [];
+for (const d of dirs) walk(d, files);
+const corpus = files
+  .map((f) => ({ f, text: fs.readFileSync(f, 'utf8') }))
+  .filter(({ text }) => text.length < 300_000)
+  .slice(0, maxFiles);
+
+const touches = /jsonwebtoken|\bjose\b|jwt|localStorage|sessionStorage|cookie|Math\.random|Date\.now/i;
+const config = (withRules) => [
+  {
+    files: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
+    languageOptions: { parser: tsParser },
+    ...(withRules ? { plugins: { 'jwt-lint': plugin }, rules: plugin.configs.all[0].rules } : {}),
+  },
+];
+const linters = { parse: new Linter({ configType: 'flat', cwd: '/' }), rules: new Linter({ configType: 'flat', cwd: '/' }) };
+const configs = { parse: config(false), rules: config(true) };
+
+let crashes = 0;
+const parseErrors = new Set();
+function lint(mode, { f, text }) {
+  const t0 = process.hrtime.bigint();
+  try {
+    // A neutral path: ESLint ignores node_modules by default, and the corpus often comes from there.
+    const messages = linters[mode].verify(text, configs[mode], { filename: `/bench/${path.basename(f)}` });
+    if (messages.some((m) => m.fatal)) parseErrors.add(f);
+  } catch (e) {
+    crashes++;
+    if (crashes < 5) console.error(`crash in ${f}: ${e.message}`);
+  }
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+const totals = { parse: { all: [], quiet: [] }, rules: { all: [], quiet: [] } };
+for (let r = 0; r < rounds + 1; r++) {
+  const sum = { parse: { all: 0, quiet: 0 }, rules: { all: 0, quiet: 0 } };
+  for (const file of corpus) {
+    const quiet = !touches.test(file.text);
+    const order = r % 2 ? ['parse', 'rules'] : ['rules', 'parse'];
+    for (const mode of order) {
+      const ms = lint(mode, file);
+      sum[mode].all += ms;
+      if (quiet) sum[mode].quiet += ms;
+    }
+  }
+  if (r === 0) continue; // warm-up round
+  for (const mode of ['parse', 'rules']) for (const k of ['all', 'quiet']) totals[mode][k].push(sum[mode][k]);
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quietCount = corpus.filter((c) => !touches.test(c.text)).length;
+const bytes = corpus.reduce((n, c) => n + c.text.length, 0);
+console.log(`corpus: ${corpus.length} files (${(bytes / 1e6).toFixed(1)} MB) from ${dirs.length} dirs; ${quietCount} touch no JWT/storage/cookie/randomness API`);
+console.log(`rounds: ${rounds} (+1 warm-up), median of per-round totals; crashes: ${crashes}; files that did not parse: ${parseErrors.size}`);
+for (const k of ['all', 'quiet']) {
+  const p = median(totals.parse[k]);
+  const w = median(totals.rules[k]);
+  console.log(`${k === 'all' ? 'all files  ' : 'quiet files'}: parse-only ${p.toFixed(0)} ms, with jwt-lint (all rules) ${w.toFixed(0)} ms, overhead ${(((w - p) / p) * 100).toFixed(1)}%`);
+}
+process.exitCode = crashes ? 1 : 0;

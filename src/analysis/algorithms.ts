@@ -1,0 +1,258 @@
+/**
+ * JWS algorithms: their families (HMAC, RSA, RSA-PSS, EC, EdDSA, `none`), allow-lists read element by element
+ * (so a list with one unknown element still tells what its known elements are), and "the algorithm this file
+ * signs with" — the `algorithm` of the file's signing usages — used by rules to make concrete suggestions.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { JwtUsage } from './imports.js';
+import { getJwtUsages } from './imports.js';
+import { getUsageOption } from './usage-options.js';
+import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
+
+type Node = TSESTree.Node;
+
+export type AlgorithmFamily = 'hmac' | 'rsa' | 'rsa-pss' | 'ec' | 'eddsa' | 'none';
+
+/**
+ * The family of a JWS `alg` value, or `undefined` when the value is not a JWS signing algorithm name.
+ * Names are case-sensitive as in RFC 7518, except `none`, which some libraries compare case-insensitively.
+ */
+export function algorithmFamily(alg: unknown): AlgorithmFamily | undefined {
+  if (typeof alg !== 'string') return undefined;
+  if (alg.toLowerCase() === 'none') return 'none';
+  if (/^HS\d+$/.test(alg)) return 'hmac';
+  if (/^RS\d+$/.test(alg)) return 'rsa';
+  if (/^PS\d+$/.test(alg)) return 'rsa-pss';
+  if (/^ES\d+K?$/.test(alg)) return 'ec';
+  if (alg === 'EdDSA' || alg === 'Ed25519' || alg === 'Ed448') return 'eddsa';
+  return undefined;
+}
+
+/** `'none'`, `'None'`, `'NONE'`, … */
+export function isNoneAlgorithm(alg: unknown): boolean {
+  return algorithmFamily(alg) === 'none';
+}
+
+/** Public-key families: RSA, RSA-PSS, EC, EdDSA. */
+export function isAsymmetricFamily(family: AlgorithmFamily | undefined): boolean {
+  return family === 'rsa' || family === 'rsa-pss' || family === 'ec' || family === 'eddsa';
+}
+
+/** A value that libraries read as "not given": explicit `undefined`/`null` (or no value at all). */
+export function isMissingValue(value: Resolved): boolean {
+  return value.kind === 'absent' || (value.kind === 'known' && value.value == null);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Allow-lists
+
+export interface AlgorithmElement {
+  /** the algorithm name; `undefined` when the element is not known to be a string */
+  value: string | undefined;
+  /** where to report it (a node of this file) */
+  node: Node;
+}
+
+export interface AlgorithmList {
+  /** the list expression as written at the use site */
+  node: Node;
+  /** the elements we could read, in order */
+  elements: AlgorithmElement[];
+  /** false when some element or spread is unknown (the list may hold more than `elements`) */
+  complete: boolean;
+}
+
+const MAX_LIST_DEPTH = 8;
+const MAX_ELEMENTS = 64;
+
+/**
+ * Reads an allow-list expression element by element: inline arrays, constants holding arrays, spreads of known
+ * arrays, elements that are constants. A known single string counts as a one-element list. Returns `undefined`
+ * when the expression is not known to be a list at all (a parameter, a call result, `process.env`).
+ */
+export function readAlgorithmList(context: AnyContext, node: Node): AlgorithmList | undefined {
+  const out: AlgorithmList = { node, elements: [], complete: true };
+  return collectList(context, node, node, out, 0) ? out : undefined;
+}
+
+function collectList(context: AnyContext, node: Node, anchor: Node, out: AlgorithmList, depth: number): boolean {
+  if (depth > MAX_LIST_DEPTH) return false;
+  const def = stripTsWrappers(resolveExpression(context, node));
+  if (def.type === 'ArrayExpression' && !isForeignNode(def)) {
+    for (const el of def.elements) {
+      if (out.elements.length >= MAX_ELEMENTS) {
+        out.complete = false;
+        break;
+      }
+      if (!el) continue;
+      if (el.type === 'SpreadElement') {
+        if (!collectList(context, el.argument, el, out, depth + 1)) out.complete = false;
+        continue;
+      }
+      const r = resolveValue(context, el);
+      if (r.kind === 'known' && typeof r.value === 'string') out.elements.push({ value: r.value, node: el });
+      else if (r.kind === 'known' && Array.isArray(r.value)) out.complete = false; // nested arrays are not allow-lists
+      else {
+        out.complete = false;
+        if (r.kind === 'known') out.elements.push({ value: undefined, node: el });
+      }
+    }
+    return true;
+  }
+  const r = resolveValue(context, node);
+  if (r.kind !== 'known') return false;
+  const at = localNode(anchor, anchor);
+  if (typeof r.value === 'string') {
+    out.elements.push({ value: r.value, node: at });
+    return true;
+  }
+  if (!Array.isArray(r.value)) return false;
+  for (const v of r.value.slice(0, MAX_ELEMENTS)) {
+    if (typeof v === 'string') out.elements.push({ value: v, node: at });
+    else out.complete = false;
+  }
+  if (r.value.length > MAX_ELEMENTS) out.complete = false;
+  return true;
+}
+
+/** `node` when it belongs to the linted file, else `fallback` (values may come from other modules). */
+export function localNode(node: Node, fallback: Node): Node {
+  return isForeignNode(node) ? fallback : node;
+}
+
+/** The families of a list's known elements, in first-seen order. */
+export function listFamilies(list: AlgorithmList): AlgorithmFamily[] {
+  const out: AlgorithmFamily[] = [];
+  for (const el of list.elements) {
+    const f = algorithmFamily(el.value);
+    if (f && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+/** `'HS256', 'HS384'` — algorithm names quoted for messages and suggestions. */
+export function formatAlgorithms(algorithms: readonly string[]): string {
+  return algorithms.map((a) => `'${a}'`).join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The algorithm this file signs with
+
+const SIGN_OPS = new Set(['sign', 'configure-sign']);
+
+/**
+ * The algorithm a signing usage uses when none is given. Derived here until the models carry it
+ * (requested as `ApiModel.defaultAlgorithm`): jsonwebtoken's `sign` defaults to HS256; jose's builders
+ * have no default (`setProtectedHeader({ alg })` is required).
+ */
+function defaultSignAlgorithm(usage: JwtUsage): string | undefined {
+  const fromModel = (usage.model as { defaultAlgorithm?: string }).defaultAlgorithm;
+  if (fromModel) return fromModel;
+  return usage.api.replace(/\(promisified\)$/, '') === 'jsonwebtoken.sign' ? 'HS256' : undefined;
+}
+
+/** The algorithm one signing usage signs with: a string, or `undefined` when not known. */
+export function usageSigningAlgorithm(context: AnyContext, usage: JwtUsage): string | undefined {
+  const lookup = getUsageOption(context, usage, 'algorithm');
+  if (lookup.kind === 'unknown') return undefined;
+  if (lookup.kind === 'absent' || isMissingValue(lookup.value)) return defaultSignAlgorithm(usage);
+  return lookup.value.kind === 'known' && typeof lookup.value.value === 'string' ? lookup.value.value : undefined;
+}
+
+const signingCache = new WeakMap<TSESTree.Program, readonly string[] | null>();
+
+/**
+ * Every algorithm this file signs with, when all of the file's signing usages are known to use a known JWS
+ * algorithm; `undefined` when the file does not sign or any signing algorithm is unknown.
+ */
+export function fileSigningAlgorithms(context: AnyContext): readonly string[] | undefined {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  const cached = signingCache.get(program);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: string[] | null = [];
+  for (const usage of getJwtUsages(context)) {
+    if (!SIGN_OPS.has(usage.model.op)) continue;
+    const alg = usageSigningAlgorithm(context, usage);
+    if (alg === undefined || algorithmFamily(alg) === undefined) {
+      result = null;
+      break;
+    }
+    if (!result.includes(alg)) result.push(alg);
+  }
+  if (result && result.length === 0) result = null;
+  signingCache.set(program, result);
+  return result ?? undefined;
+}
+
+/**
+ * The allow-list to suggest for a verification in this file: the algorithms the file signs with, when they are
+ * known, of one family and not `none`. `undefined` when no safe concrete list follows from the code.
+ */
+export function suggestedAllowList(context: AnyContext): readonly string[] | undefined {
+  const algs = fileSigningAlgorithms(context);
+  if (!algs) return undefined;
+  const families = new Set(algs.map(algorithmFamily));
+  if (families.size !== 1 || families.has('none')) return undefined;
+  return algs;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Editing an options object
+
+/**
+ * A fix that adds `name: valueText` to a call's options: into an inline object literal in the options position
+ * (after its last property, keeping comments and layout), or as a new `{ name: valueText }` argument when the
+ * options argument is absent (before a trailing callback). `undefined` when the edit is not determined (options
+ * behind a variable, spreads, missing earlier arguments, builders).
+ */
+export function addOptionFix(
+  context: AnyContext,
+  usage: JwtUsage,
+  name: string,
+  valueText: string,
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[]) | undefined {
+  const index = usage.model.args.options;
+  if (index === undefined || usage.model.builder) return undefined;
+  const args = usage.node.arguments;
+  if (args.some((a) => a.type === 'SpreadElement')) return undefined;
+  const sourceCode = context.sourceCode;
+  const at = args[index];
+  const isCallback = at && (at.type === 'ArrowFunctionExpression' || at.type === 'FunctionExpression');
+  if (!at || (isCallback && usage.model.optionsMayBeCallback)) {
+    if (args.length < index) return undefined;
+    if (at) return (fixer) => fixer.insertTextBefore(at, `{ ${name}: ${valueText} }, `);
+    const last = args[args.length - 1];
+    if (!last) return undefined;
+    return (fixer) => fixer.insertTextAfter(last, `, { ${name}: ${valueText} }`);
+  }
+  const obj = stripTsWrappers(at);
+  if (obj.type !== 'ObjectExpression') return undefined;
+  const props = obj.properties;
+  const hasKey = props.some(
+    (p) => p.type === 'Property' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
+  );
+  if (hasKey) return undefined; // `name: undefined` written out: replacing it is the user's call
+  if (props.length === 0) {
+    const inner = sourceCode.getText(obj).slice(1, -1);
+    if (inner.trim() !== '') return undefined; // a comment inside `{ }`: leave the layout to the user
+    return (fixer) => fixer.replaceText(obj, `{ ${name}: ${valueText} }`);
+  }
+  const last = props[props.length - 1];
+  const closing = sourceCode.getLastToken(obj)!;
+  const multiline = closing.loc.start.line > last.loc.end.line;
+  if (multiline) {
+    const lineText = sourceCode.lines[last.loc.start.line - 1];
+    const indent = lineText.slice(0, last.loc.start.column);
+    if (indent.trim() !== '') return (fixer) => fixer.insertTextAfter(last, `, ${name}: ${valueText}`);
+    // a new line after the last property, after its trailing comma and any comment on the same line
+    const comma = sourceCode.getTokenAfter(last);
+    const hasComma = comma?.value === ',' && comma.type === 'Punctuator';
+    const anchor = hasComma ? comma : last;
+    const sameLine = sourceCode.getCommentsAfter(anchor).filter((c) => c.loc.start.line === anchor.loc.end.line);
+    const end = sameLine.length > 0 ? sameLine[sameLine.length - 1] : anchor;
+    const line = `\n${indent}${name}: ${valueText}${hasComma ? ',' : ''}`;
+    if (hasComma || end === last) return (fixer) => fixer.insertTextAfter(end, hasComma ? line : `,${line.slice(0)}`);
+    return (fixer) => [fixer.insertTextAfter(last, ','), fixer.insertTextAfter(end, line)];
+  }
+  return (fixer) => fixer.insertTextAfter(last, `, ${name}: ${valueText}`);
+}

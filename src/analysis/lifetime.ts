@@ -1,0 +1,310 @@
+/**
+ * Token lifetimes and token kinds for sign usages.
+ *
+ * - `getLifetime(context, usage)`: how long a token signed here lives — from the `expiresIn` concept (read with the
+ *   model's duration semantics), from a builder's expiration method (jose `setExpirationTime`), or from an `exp`
+ *   claim in a known payload written relative to a clock (`Math.floor(Date.now() / 1000) + 900`). `none` only when
+ *   every place an expiration could come from is known to be empty.
+ * - `getClaim(context, usage, claim)`: a claim of the payload (`exp`, `iat`, `nbf`, `type`…), `string` when the payload
+ *   is a string/bytes (it cannot carry claims).
+ * - `isRefreshToken(context, usage)`: the token is a refresh token by its `type`/`typ`/`token_type` claim, the name it
+ *   is stored under, its secret's name, or the enclosing function's name (first decisive source wins).
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { libraries } from '../models/index.js';
+import type { ApiModel, ExportNode, LibraryModel } from '../models/types.js';
+import { getArg, getChainCall, type JwtUsage } from './imports.js';
+import { mentionsRefresh, splitWords } from './names.js';
+import { getOption, type OptionLookup } from './options.js';
+import { classifyClock, classifyJoseExpiration, parseDuration } from './time.js';
+import { getUsageOption } from './usage-options.js';
+import { resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
+
+type Node = TSESTree.Node;
+
+export type Lifetime =
+  /** the token lives `value` seconds; `node` is where the lifetime is written (the value to report on) */
+  | { kind: 'seconds'; value: number; node: Node; via: 'option' | 'chain' | 'claim' }
+  /** the token is known to carry no `exp`; `stringPayload` when the payload is a string/bytes (no claims at all) */
+  | { kind: 'none'; stringPayload?: boolean }
+  /** an expiration may be set, or is set to something we cannot evaluate */
+  | { kind: 'unknown' };
+
+const UNKNOWN: Lifetime = { kind: 'unknown' };
+const SIGN_OPS: ReadonlySet<ApiModel['op']> = new Set(['sign', 'configure-sign', 'configure']);
+
+/** A claim of the payload of a sign usage; `string` when the payload can carry no claims. */
+export type ClaimLookup = OptionLookup | { kind: 'string' };
+
+export function getClaim(context: AnyContext, usage: JwtUsage, claim: string): ClaimLookup {
+  const payload = getArg(usage, 'payload');
+  if (payload.kind !== 'present') return { kind: 'unknown' };
+  if (isStringPayload(context, payload.node)) return { kind: 'string' };
+  return getOption(context, payload.node, claim);
+}
+
+function isStringPayload(context: AnyContext, node: Node): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type === 'ObjectExpression') return false;
+  const r = resolveValue(context, n);
+  return r.kind === 'known' && (typeof r.value === 'string' || r.value instanceof Uint8Array);
+}
+
+/** How long a token signed (or configured to be signed) by `usage` lives. */
+export function getLifetime(context: AnyContext, usage: JwtUsage): Lifetime {
+  const model = usage.model;
+  if (!SIGN_OPS.has(model.op)) return UNKNOWN;
+  // a builder that never reaches its signing method signs nothing here
+  if (model.builder && !usage.chainEscapes && model.chain?.key && !getChainCall(usage, 'key')) return UNKNOWN;
+  const option = getUsageOption(context, usage, 'expiresIn');
+  if (option.kind === 'present') {
+    // jsonwebtoken throws on `expiresIn` with a string payload: no token, no lifetime
+    if (model.op === 'sign' && getClaim(context, usage, 'exp').kind === 'string') return UNKNOWN;
+    return model.builder ? fromChainValue(context, option.node, option.value) : fromOptionValue(model, option.node, option.value);
+  }
+  if (model.op !== 'sign') return UNKNOWN;
+  const exp = getClaim(context, usage, 'exp');
+  if (exp.kind === 'present') return fromClaim(context, exp.node);
+  if (option.kind === 'unknown' || exp.kind === 'unknown') return UNKNOWN;
+  if (exp.kind === 'string') return option.kind === 'absent' ? { kind: 'none', stringPayload: true } : UNKNOWN;
+  if (configuredElsewhere(usage)) return UNKNOWN;
+  return { kind: 'none' };
+}
+
+function fromOptionValue(model: ApiModel, node: Node, value: Resolved): Lifetime {
+  if (value.kind !== 'known') return UNKNOWN;
+  const seconds = parseDuration(value.value, model.durations ?? 'jsonwebtoken');
+  return seconds === undefined ? UNKNOWN : { kind: 'seconds', value: seconds, node, via: 'option' };
+}
+
+/** jose-style expiration setters: relative strings, absolute NumericDates, Dates. */
+function fromChainValue(context: AnyContext, node: Node, value: Resolved): Lifetime {
+  if (value.kind === 'known') {
+    const c = classifyJoseExpiration(value.value);
+    if (c?.kind === 'relative') return { kind: 'seconds', value: c.seconds, node, via: 'chain' };
+    if (c) return UNKNOWN;
+  }
+  const clock = classifyClock(context, node);
+  if (clock?.unit === 's' && clock.offsetSeconds !== undefined) return { kind: 'seconds', value: clock.offsetSeconds, node, via: 'chain' };
+  const date = clock ? undefined : dateClock(context, node);
+  if (date?.offsetSeconds !== undefined) return { kind: 'seconds', value: date.offsetSeconds, node, via: 'chain' };
+  return UNKNOWN;
+}
+
+function fromClaim(context: AnyContext, node: Node): Lifetime {
+  const clock = classifyClock(context, node);
+  if (clock?.unit === 's' && clock.offsetSeconds !== undefined) return { kind: 'seconds', value: clock.offsetSeconds, node, via: 'claim' };
+  return UNKNOWN;
+}
+
+/** `new Date(<millisecond clock>)`: a Date holding now + offset. */
+export function dateClock(context: AnyContext, node: Node): { date: true; offsetSeconds?: number } | undefined {
+  const n = stripTsWrappers(node);
+  if (n.type !== 'NewExpression' || n.callee.type !== 'Identifier' || n.callee.name !== 'Date' || n.arguments.length !== 1) return undefined;
+  if (!isUnshadowedGlobal(context, n.callee)) return undefined;
+  const arg = n.arguments[0];
+  if (arg.type === 'SpreadElement') return undefined;
+  const clock = classifyClock(context, arg);
+  return clock?.unit === 'ms' ? { date: true, offsetSeconds: clock.offsetSeconds } : undefined;
+}
+
+export function isUnshadowedGlobal(context: AnyContext, id: TSESTree.Identifier): boolean {
+  let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = context.sourceCode.getScope(id);
+  while (scope) {
+    const v = scope.set.get(id.name);
+    if (v) return scope.type === 'global' && v.defs.length === 0;
+    scope = scope.upper;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Libraries whose sign calls take defaults from a registration elsewhere (Nest `JwtModule.register({ signOptions })`,
+// `@fastify/jwt` `sign` options): a sign call without `expiresIn` there may still expire.
+
+const configuredLibraries = new Map<string, boolean>();
+
+function configuredElsewhere(usage: JwtUsage): boolean {
+  let answer = configuredLibraries.get(usage.library);
+  if (answer === undefined) {
+    const lib = libraries.find((l) => l.id === usage.library);
+    answer = lib ? libraryConfiguresSigning(lib) : true;
+    configuredLibraries.set(usage.library, answer);
+  }
+  return answer;
+}
+
+function libraryConfiguresSigning(lib: LibraryModel): boolean {
+  const seen = new Set<unknown>();
+  const modelConfigures = (m: ApiModel | undefined): boolean => {
+    if (!m || seen.has(m)) return false;
+    seen.add(m);
+    if ((m.op === 'configure' || m.op === 'configure-sign') && (m.options?.expiresIn || m.options?.signOptions)) return true;
+    return modelConfigures(m.returns);
+  };
+  const visit = (node: ExportNode | undefined, depth: number): boolean => {
+    if (!node || depth > 6) return false;
+    if (modelConfigures(node.call) || modelConfigures(node.construct) || modelConfigures(node.read)) return true;
+    return Object.values(node.members ?? {}).some((n) => visit(n, depth + 1));
+  };
+  return visit(lib.self, 0) || Object.values(lib.exports).some((n) => visit(n, 0));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Refresh or access token?
+
+export type TokenKind = 'refresh' | 'access';
+const TYPE_CLAIMS = ['type', 'typ', 'token_type', 'tokenType', 'token_use'] as const;
+
+/** Whether the token signed by `usage` is a refresh token (otherwise it counts as an access token). */
+export function isRefreshToken(context: AnyContext, usage: JwtUsage): boolean {
+  return getTokenKind(context, usage) === 'refresh';
+}
+
+export function getTokenKind(context: AnyContext, usage: JwtUsage): TokenKind {
+  const sources: (() => string[])[] = [
+    () => claimTypeNames(context, usage),
+    () => tokenNames(usage),
+    () => keyNames(usage),
+    () => functionNames(usage),
+  ];
+  for (const source of sources) {
+    const kind = kindOfNames(source());
+    if (kind) return kind;
+  }
+  return 'access';
+}
+
+/** refresh / access when the names say so unambiguously, otherwise undefined. */
+function kindOfNames(names: string[]): TokenKind | undefined {
+  let refresh = false;
+  let access = false;
+  for (const name of names) {
+    if (mentionsRefresh(name)) refresh = true;
+    else if (splitWords(name).some((w) => w.toLowerCase() === 'access')) access = true;
+  }
+  if (refresh === access) return undefined;
+  return refresh ? 'refresh' : 'access';
+}
+
+function claimTypeNames(context: AnyContext, usage: JwtUsage): string[] {
+  const out: string[] = [];
+  for (const claim of TYPE_CLAIMS) {
+    const c = getClaim(context, usage, claim);
+    if (c.kind === 'present' && c.value.kind === 'known' && typeof c.value.value === 'string') out.push(c.value.value);
+  }
+  return out;
+}
+
+/** The node whose value is the token: the call itself, or a builder's signing call. */
+function tokenNode(usage: JwtUsage): Node {
+  if (usage.model.builder) return getChainCall(usage, 'key')?.node ?? usage.node;
+  return usage.node;
+}
+
+function skipUp(node: Node): Node {
+  let n = node;
+  while (
+    n.parent &&
+    (n.parent.type === 'AwaitExpression' ||
+      n.parent.type === 'TSAsExpression' ||
+      n.parent.type === 'TSNonNullExpression' ||
+      n.parent.type === 'TSSatisfiesExpression' ||
+      n.parent.type === 'ChainExpression')
+  ) {
+    n = n.parent;
+  }
+  return n;
+}
+
+export function nameOfTarget(target: Node): string | undefined {
+  const t = stripTsWrappers(target);
+  if (t.type === 'Identifier') return t.name;
+  if (t.type === 'MemberExpression') return memberName(t);
+  return undefined;
+}
+
+function memberName(m: TSESTree.MemberExpression): string | undefined {
+  if (!m.computed && m.property.type === 'Identifier') return m.property.name;
+  if (m.property.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
+  return undefined;
+}
+
+function keyName(key: Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/** Where the token goes: `const refreshToken = …`, `{ refreshToken: … }`, `this.refresh = …`, `res.cookie('refresh', …)`. */
+function tokenNames(usage: JwtUsage): string[] {
+  const n = skipUp(tokenNode(usage));
+  const p = n.parent;
+  if (!p) return [];
+  if (p.type === 'VariableDeclarator' && p.init === n) return p.id.type === 'Identifier' ? [p.id.name] : [];
+  if (p.type === 'AssignmentExpression' && p.right === n) {
+    const name = nameOfTarget(p.left);
+    return name ? [name] : [];
+  }
+  if ((p.type === 'Property' || p.type === 'PropertyDefinition') && p.value === n && !p.computed) {
+    const name = keyName(p.key);
+    return name ? [name] : [];
+  }
+  if (p.type === 'CallExpression' && p.arguments[0] !== n && p.arguments[0]?.type === 'Literal') {
+    const v = p.arguments[0].value;
+    return typeof v === 'string' && v.length <= 64 ? [v] : [];
+  }
+  return [];
+}
+
+/** The names in the key expression: `refreshSecret`, `process.env.JWT_REFRESH_SECRET`, `config.refresh.secret`. */
+function keyNames(usage: JwtUsage): string[] {
+  let key: Node | undefined;
+  if (usage.model.builder) {
+    const arg = getChainCall(usage, 'key')?.node.arguments[0];
+    key = arg && arg.type !== 'SpreadElement' ? arg : undefined;
+  } else {
+    const k = getArg(usage, 'key');
+    key = k.kind === 'present' ? k.node : undefined;
+  }
+  const out: string[] = [];
+  for (let depth = 0; key && depth < 6; depth++) {
+    const k: Node = stripTsWrappers(key);
+    if (k.type === 'Identifier') {
+      out.push(k.name);
+      break;
+    }
+    if (k.type === 'MemberExpression') {
+      const name = memberName(k);
+      if (name && name !== 'env') out.push(name);
+      key = k.object;
+      continue;
+    }
+    // `new TextEncoder().encode(x)`, `Buffer.from(x)`, `createSecretKey(x)`: look at the key material
+    if ((k.type === 'CallExpression' || k.type === 'NewExpression') && k.arguments[0] && k.arguments[0].type !== 'SpreadElement') {
+      key = k.arguments[0];
+      continue;
+    }
+    break;
+  }
+  return out.filter((n) => n !== 'process');
+}
+
+/** The name of the nearest named enclosing function (declaration, method, or a function stored under a name). */
+function functionNames(usage: JwtUsage): string[] {
+  for (let n: Node | undefined = usage.node.parent; n; n = n.parent) {
+    if (n.type !== 'FunctionDeclaration' && n.type !== 'FunctionExpression' && n.type !== 'ArrowFunctionExpression') continue;
+    if (n.id) return [n.id.name];
+    const p = n.parent;
+    if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return [p.id.name];
+    if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && !p.computed) {
+      const name = keyName(p.key);
+      if (name) return [name];
+    }
+    if (p?.type === 'AssignmentExpression') {
+      const name = nameOfTarget(p.left);
+      if (name) return [name];
+    }
+  }
+  return [];
+}

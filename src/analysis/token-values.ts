@@ -1,0 +1,185 @@
+/**
+ * Is this value a token? Used where a value is written somewhere (browser storage, a cookie) and the
+ * question is whether it carries a bearer credential. A value is a token when
+ * - it is named like one (`token`, `accessToken`, `this.jwt`; through `const` and destructuring:
+ *   `const { access_token: t } = data`),
+ * - it is read from a token field (`res.data.token`, `data.accessToken`, `(await response.json()).token`,
+ *   `action.payload.refreshToken`),
+ * - a JWT library produced it (a `sign` usage of the import model, also a builder chain's `sign()`), or a
+ *   function named for producing one (`generateAccessToken(user)`, `signToken(…)`),
+ * - it carries one: an object with a token property (`{ user, token }`), `JSON.stringify` of such an object,
+ *   a template or concatenation around one (`` `Bearer ${token}` ``).
+ * Names are judged by `names.ts` (`tokenizerModel`, `csrfToken`, `maxTokens`, `decodedToken` are not tokens).
+ * Anything else — parameters, call results, unknown objects — is not known to be a token.
+ */
+import { getPropertyName } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getFileUsages } from './imports.js';
+import { isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
+import { resolveExpression, stripTsWrappers, type AnyContext } from './values.js';
+
+type Node = TSESTree.Node;
+
+export interface TokenEvidence {
+  /** how we know: a token name, a token field of a response, a JWT library, an object / string carrying one */
+  source: 'name' | 'field' | 'jwt' | 'carrier';
+  /** the node that shows it (the identifier, the member, the sign call, the property) */
+  node: Node;
+  /** the name the decision rests on, when there is one */
+  name?: string;
+  /** the kind of token, when the name says (`refreshToken` → refresh) */
+  kind?: TokenKind;
+}
+
+const MAX_DEPTH = 8;
+/** Calls that pass their (first) argument's token through: `String(t)`, `encodeURIComponent(t)`, `btoa(t)`. */
+const PASS_THROUGH_FUNCTIONS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape']);
+/** Methods that pass their receiver's token through: `t.toString()`, `t.trim()`. */
+const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'valueOf']);
+/** Leading verbs of functions that produce a token: `generateAccessToken`, `signJwt`, `createToken`, `issueTokens`. */
+const PRODUCING_VERBS = new Set(['generate', 'gen', 'create', 'sign', 'issue', 'mint', 'make', 'build', 'new']);
+
+function byName(name: string, node: Node, source: TokenEvidence['source']): TokenEvidence | undefined {
+  if (!isTokenName(name)) return undefined;
+  return { source, node, name, kind: tokenKind(name) };
+}
+
+/** Evidence that `node` evaluates to (or carries) a bearer token, or `undefined`. */
+export function tokenValueEvidence(context: AnyContext, node: Node | null | undefined): TokenEvidence | undefined {
+  return node ? evidence(context, node, 0, new Set()) : undefined;
+}
+
+/** Whether `node` is known to evaluate to (or carry) a bearer token. */
+export function isTokenValue(context: AnyContext, node: Node | null | undefined): boolean {
+  return tokenValueEvidence(context, node) !== undefined;
+}
+
+function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>): TokenEvidence | undefined {
+  if (depth > MAX_DEPTH || seen.has(raw)) return undefined;
+  seen.add(raw);
+  let node = stripTsWrappers(raw);
+  while (node.type === 'AwaitExpression') node = stripTsWrappers(node.argument);
+  const next = (n: Node | null | undefined) => (n ? evidence(context, n, depth + 1, seen) : undefined);
+  switch (node.type) {
+    case 'Identifier': {
+      const named = byName(node.name, node, 'name');
+      if (named) return named;
+      const field = destructuredField(context, node);
+      if (field) return field;
+      const def = resolveExpression(context, node);
+      return def !== node ? next(def) : undefined;
+    }
+    case 'MemberExpression': {
+      const name = getPropertyName(node as never, context.sourceCode.getScope(node) as never);
+      if (name == null) return undefined;
+      return byName(name, node, node.object.type === 'ThisExpression' ? 'name' : 'field');
+    }
+    case 'CallExpression':
+      return callEvidence(context, node, next);
+    case 'ObjectExpression': {
+      for (const prop of node.properties) {
+        if (prop.type !== 'Property') continue;
+        const key = prop.computed ? undefined : prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'Literal' ? String(prop.key.value) : undefined;
+        const named = key !== undefined ? byName(key, prop, 'carrier') : undefined;
+        if (named) return named;
+      }
+      for (const prop of node.properties) {
+        if (prop.type !== 'Property' || prop.value.type === 'FunctionExpression' || prop.value.type === 'ArrowFunctionExpression') continue;
+        const inner = next(prop.value);
+        if (inner) return { ...inner, source: 'carrier' };
+      }
+      return undefined;
+    }
+    case 'TemplateLiteral':
+      for (const e of node.expressions) {
+        const inner = next(e);
+        if (inner) return { ...inner, source: inner.source === 'jwt' ? 'jwt' : 'carrier' };
+      }
+      return undefined;
+    case 'BinaryExpression':
+      if (node.operator !== '+') return undefined;
+      return next(node.left) ?? next(node.right);
+    case 'LogicalExpression':
+      // `token || ''`, `token ?? undefined`; for `&&` only the right side is the value when it is stored
+      return node.operator === '&&' ? next(node.right) : next(node.left) ?? next(node.right);
+    case 'ConditionalExpression':
+      return next(node.consequent) ?? next(node.alternate);
+    default:
+      return undefined;
+  }
+}
+
+function callEvidence(
+  context: AnyContext,
+  node: TSESTree.CallExpression,
+  next: (n: Node | null | undefined) => TokenEvidence | undefined,
+): TokenEvidence | undefined {
+  if (isJwtSign(context, node)) return { source: 'jwt', node };
+  const callee = stripTsWrappers(node.callee);
+  const first = node.arguments[0];
+  if (callee.type === 'MemberExpression') {
+    const method = getPropertyName(callee as never);
+    const object = stripTsWrappers(callee.object);
+    if (method === 'stringify' && object.type === 'Identifier' && object.name === 'JSON' && first && first.type !== 'SpreadElement') {
+      const inner = next(first);
+      return inner && { ...inner, source: inner.source === 'jwt' ? 'jwt' : 'carrier' };
+    }
+    if (method && PASS_THROUGH_METHODS.has(method)) return next(callee.object);
+    return method ? producingName(method, node) : undefined;
+  }
+  if (callee.type === 'Identifier') {
+    if (PASS_THROUGH_FUNCTIONS.has(callee.name) && first && first.type !== 'SpreadElement') return next(first);
+    return producingName(callee.name, node);
+  }
+  return undefined;
+}
+
+/** `generateAccessToken(user)`, `signJwt(payload)`: a function named for producing a token. */
+function producingName(name: string, node: Node): TokenEvidence | undefined {
+  const words = splitWords(name);
+  if (words.length < 2 || !PRODUCING_VERBS.has(words[0])) return undefined;
+  // `generateTokens` (plural) usually returns a pair: still a carrier of tokens
+  const rest = words.slice(1).join('_').replace(/s$/, '');
+  return isTokenName(rest) ? { source: 'jwt', node, name, kind: tokenKind(rest) } : undefined;
+}
+
+/** A `sign` usage of a modelled JWT library, or the terminal call of a signing builder chain. */
+function isJwtSign(context: AnyContext, node: TSESTree.CallExpression): boolean {
+  const file = getFileUsages(context);
+  if (file.usages.length === 0) return false;
+  const usage = file.byNode.get(node);
+  if (usage) return usage.model.op === 'sign' && !usage.model.builder;
+  for (const u of file.usages) {
+    if (u.model.op !== 'sign' || !u.model.builder) continue;
+    const last = u.chain[u.chain.length - 1];
+    if (last && last.node === node && last.name === u.model.chain?.key?.method) return true;
+  }
+  return false;
+}
+
+/** `const { token: t } = data` / `const { accessToken } = await res.json()`: the destructured key names a token. */
+function destructuredField(context: AnyContext, id: TSESTree.Identifier): TokenEvidence | undefined {
+  let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = context.sourceCode.getScope(id);
+  let variable;
+  while (scope && !variable) {
+    variable = scope.set.get(id.name);
+    scope = scope.upper;
+  }
+  const def = variable?.defs[0];
+  if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return undefined;
+  let n: Node | undefined = def.name as Node;
+  for (let i = 0; i < 4 && n; i++) {
+    const parent: Node | undefined = n.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'AssignmentPattern' && parent.left === n) {
+      n = parent;
+      continue;
+    }
+    if (parent.type === 'Property' && parent.value === n && parent.parent?.type === 'ObjectPattern') {
+      const key = parent.computed ? undefined : parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : undefined;
+      return key !== undefined ? byName(key, parent, 'field') : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
