@@ -1,22 +1,90 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
+import { emptyKeyAcceptsUnsigned, isNoneAlgorithm, localNode, readAlgorithmList } from '../src/analysis/algorithms.js';
+import { getArg, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
+import { getOption } from '../src/analysis/options.js';
+import { getUsageOption } from '../src/analysis/usage-options.js';
+import { resolveValue } from '../src/analysis/values.js';
+import { calleeName } from '../src/analysis/verification.js';
 
-export type Options = [];
-export type MessageIds = 'todo';
+export type MessageIds = 'noneAlgorithm' | 'unsecuredToken' | 'emptyKey' | 'missingKey';
 
-// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
-export default createRule<Options, MessageIds>({
+export default createRule<[], MessageIds>({
   name: 'no-none-algorithm',
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow the `none` algorithm and unsecured JWTs",
+      description: 'Disallow the `none` algorithm and unsecured JWTs',
       recommended: 'recommended',
       category: 'Keys and algorithms',
     },
-    messages: { todo: 'Not implemented yet.' },
+    messages: {
+      noneAlgorithm: 'The `none` algorithm turns the signature off, so anyone can forge a token that passes.',
+      unsecuredToken: '`{{callee}}` works with unsecured tokens (`alg: none`), which carry no signature.',
+      emptyKey: '`{{callee}}` verifies with an empty key; unsigned (`alg: none`) tokens can then pass.',
+      missingKey: '`{{callee}}` verifies without a key; unsigned (`alg: none`) tokens can then pass.',
+    },
     schema: [],
+    defaultOptions: [],
   },
-  create() {
-    return {};
+  create(context) {
+    const reported = new Set<TSESTree.Node>();
+    const report = (node: TSESTree.Node, messageId: MessageIds, usage: JwtUsage): void => {
+      const at = localNode(node, usage.node);
+      if (reported.has(at)) return;
+      reported.add(at);
+      context.report({ node: at, messageId, data: { callee: calleeName(context, usage) } });
+    };
+
+    /** A single algorithm value (`algorithm: 'none'`, `alg: NONE`, a positional algorithm argument). */
+    const checkSingle = (usage: JwtUsage, node: TSESTree.Node | undefined): void => {
+      if (!node) return;
+      const r = resolveValue(context, node);
+      if (r.kind === 'known' && isNoneAlgorithm(r.value)) report(node, 'noneAlgorithm', usage);
+    };
+
+    return {
+      'Program:exit'() {
+        for (const usage of getJwtUsages(context)) {
+          if (usage.model.op === 'unsecured') {
+            report(usage.node, 'unsecuredToken', usage);
+            continue;
+          }
+          const single = getUsageOption(context, usage, 'algorithm');
+          if (single.kind === 'present') checkSingle(usage, single.node);
+          const positional = getArg(usage, 'algorithm');
+          if (positional.kind === 'present') checkSingle(usage, positional.node);
+          const header = getArg(usage, 'header');
+          if (header.kind === 'present') {
+            const alg = getOption(context, header.node, 'alg');
+            if (alg.kind === 'present') checkSingle(usage, alg.node);
+          }
+          const list = getUsageOption(context, usage, 'algorithms');
+          if (list.kind === 'present') {
+            for (const el of readAlgorithmList(context, list.node)?.elements ?? []) {
+              if (isNoneAlgorithm(el.value)) report(el.node, 'noneAlgorithm', usage);
+            }
+          }
+          if (emptyKeyAcceptsUnsigned(usage)) checkKey(usage);
+        }
+      },
+    };
+
+    /** Verifiers that accept `alg: none` when the key is empty (jsonwebtoken). */
+    function checkKey(usage: JwtUsage): void {
+      if (usage.model.args.key !== undefined) {
+        const key = getArg(usage, 'key');
+        if (key.kind === 'absent') report(usage.node, 'missingKey', usage);
+        if (key.kind === 'present' && isEmpty(key.node)) report(key.node, 'emptyKey', usage);
+      } else if (usage.model.options?.key) {
+        const key = getUsageOption(context, usage, 'key');
+        if (key.kind === 'present' && isEmpty(key.node)) report(key.node, 'emptyKey', usage);
+      }
+    }
+
+    function isEmpty(node: TSESTree.Node): boolean {
+      const r = resolveValue(context, node);
+      return r.kind === 'absent' || (r.kind === 'known' && !r.value);
+    }
   },
 });

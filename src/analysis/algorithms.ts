@@ -140,15 +140,20 @@ export function formatAlgorithms(algorithms: readonly string[]): string {
 
 const SIGN_OPS = new Set(['sign', 'configure-sign']);
 
-/**
- * The algorithm a signing usage uses when none is given. Derived here until the models carry it
- * (requested as `ApiModel.defaultAlgorithm`): jsonwebtoken's `sign` defaults to HS256; jose's builders
- * have no default (`setProtectedHeader({ alg })` is required).
- */
+/** The algorithm a signing usage uses when none is given (the model's `defaultAlgorithm`). */
 function defaultSignAlgorithm(usage: JwtUsage): string | undefined {
-  const fromModel = (usage.model as { defaultAlgorithm?: string }).defaultAlgorithm;
-  if (fromModel) return fromModel;
-  return usage.api.replace(/\(promisified\)$/, '') === 'jsonwebtoken.sign' ? 'HS256' : undefined;
+  return usage.model.defaultAlgorithm;
+}
+
+/**
+ * Whether a verifier accepts an unsigned (`alg: none`) token when its key is empty or missing: jsonwebtoken's
+ * `verify` does (always in ≤ 8, when `none` is allowed in 9). Derived here until the models carry it (requested as
+ * `ApiModel.emptyKeyAcceptsUnsigned`); other verifiers throw on an empty key or do not implement `none`.
+ */
+export function emptyKeyAcceptsUnsigned(usage: JwtUsage): boolean {
+  const fromModel = (usage.model as { emptyKeyAcceptsUnsigned?: boolean }).emptyKeyAcceptsUnsigned;
+  if (fromModel !== undefined) return fromModel;
+  return usage.model.op === 'verify' && usage.api.replace(/\(promisified\)$/, '') === 'jsonwebtoken.verify';
 }
 
 /** The algorithm one signing usage signs with: a string, or `undefined` when not known. */

@@ -16,9 +16,9 @@ import type { ApiModel, ExportNode, LibraryModel } from '../models/types.js';
 import { getArg, getChainCall, type JwtUsage } from './imports.js';
 import { mentionsRefresh, splitWords } from './names.js';
 import { getOption, type OptionLookup } from './options.js';
-import { classifyClock, classifyJoseExpiration, parseDuration } from './time.js';
+import { classifyClock, classifyJoseExpiration, isZonelessDateString, parseDuration } from './time.js';
 import { getUsageOption } from './usage-options.js';
-import { resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
+import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -307,4 +307,137 @@ function functionNames(usage: JwtUsage): string[] {
     }
   }
   return [];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Times in the wrong unit or zone (for no-naive-timestamp).
+
+/** Below this a NumericDate in seconds is at most year 5138; above it the number is milliseconds. */
+const MAX_EPOCH_SECONDS = 1e11;
+
+/** The expression is written right here (not a name for a value defined elsewhere), so rewriting it is local. */
+function isWrittenHere(node: Node): boolean {
+  const n = stripTsWrappers(node);
+  return n.type !== 'Identifier' && n.type !== 'MemberExpression';
+}
+
+/** `Math.floor(Date.now() / 1000) + <seconds>`, the reference shape of a computed NumericDate. */
+export function secondsClockText(offsetSeconds: number): string {
+  const base = 'Math.floor(Date.now() / 1000)';
+  if (offsetSeconds === 0) return base;
+  return offsetSeconds > 0 ? `${base} + ${offsetSeconds}` : `${base} - ${-offsetSeconds}`;
+}
+
+/**
+ * A time value (a claim, a jose setter argument) written in milliseconds: a millisecond clock (`Date.now() + 3600`,
+ * `new Date().getTime()`, `+new Date()`) or a known number beyond any plausible date in seconds. `fix` is the
+ * rewrite in seconds when it is determined by the code:
+ * - `clock + n` where `n / 1000` is a whole number of seconds: the author wrote the offset in milliseconds too, keep
+ *   its meaning (`Date.now() + 3600 * 1000` → `… + 3600`);
+ * - otherwise the offset was meant in seconds (`Date.now() + 3600` → `… + 3600`, not 3.6 s);
+ * - an unknown offset (`Date.now() + ttl`): no rewrite.
+ */
+export function millisecondTime(context: AnyContext, node: Node): { fix?: string } | undefined {
+  const clock = classifyClock(context, node);
+  if (clock) {
+    if (clock.unit !== 'ms') return undefined;
+    if (clock.offsetSeconds === undefined || !isWrittenHere(node)) return {};
+    const offset = clock.offsetSeconds;
+    const seconds = Number.isInteger(offset) ? offset : Math.round(offset * 1000);
+    return Number.isSafeInteger(seconds) ? { fix: secondsClockText(seconds) } : {};
+  }
+  const r = resolveValue(context, node);
+  if (r.kind === 'known' && typeof r.value === 'number' && Number.isFinite(r.value) && r.value > MAX_EPOCH_SECONDS) {
+    return stripTsWrappers(node).type === 'Literal' ? { fix: String(Math.floor(r.value / 1000)) } : {};
+  }
+  return undefined;
+}
+
+/** A relative lifetime in jose's grammar: `'1d'`, `'2h'`, `'15m'`, `'45s'`. */
+export function joseDurationText(seconds: number): string {
+  for (const [size, unit] of [
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'm'],
+  ] as const) {
+    if (seconds % size === 0) return `'${seconds / size}${unit}'`;
+  }
+  return `'${seconds}s'`;
+}
+
+export interface ZonelessDate {
+  /** the string argument of `new Date(…)` / `Date.parse(…)` */
+  node: Node;
+  value: string;
+}
+
+const MAX_ZONE_SCAN = 64;
+
+/**
+ * `new Date('2025-01-01 10:00')` / `Date.parse(…)` of a string without a zone inside `node` (following local constants
+ * one hop at a time, bounded): the time depends on the zone of the machine that runs the code.
+ */
+export function findZonelessDates(context: AnyContext, node: Node): ZonelessDate[] {
+  const out: ZonelessDate[] = [];
+  const seen = new Set<Node>();
+  const stack: Node[] = [node];
+  let budget = MAX_ZONE_SCAN;
+  while (stack.length && budget-- > 0) {
+    const n = stripTsWrappers(stack.pop()!);
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (n.type === 'Identifier') {
+      const r = resolveExpression(context, n);
+      if (r !== n) stack.push(r);
+      continue;
+    }
+    const dateArg = dateParseArgument(context, n);
+    if (dateArg) {
+      const v = resolveValue(context, dateArg);
+      if (v.kind === 'known' && typeof v.value === 'string' && isZonelessDateString(v.value)) out.push({ node: dateArg, value: v.value });
+      continue;
+    }
+    for (const child of childNodes(n)) stack.push(child);
+  }
+  return out;
+}
+
+function dateParseArgument(context: AnyContext, n: Node): Node | undefined {
+  if (n.type !== 'NewExpression' && n.type !== 'CallExpression') return undefined;
+  if (n.arguments.length !== 1 || n.arguments[0].type === 'SpreadElement') return undefined;
+  const callee = stripTsWrappers(n.callee);
+  const isDate = (c: Node) => c.type === 'Identifier' && c.name === 'Date' && isUnshadowedGlobal(context, c);
+  if (n.type === 'NewExpression' && isDate(callee)) return n.arguments[0];
+  if (
+    n.type === 'CallExpression' &&
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'parse' &&
+    isDate(callee.object)
+  ) {
+    return n.arguments[0];
+  }
+  return undefined;
+}
+
+/** Child expressions worth scanning for dates (not into functions). */
+function childNodes(n: Node): Node[] {
+  switch (n.type) {
+    case 'BinaryExpression':
+      return n.left.type === 'PrivateIdentifier' ? [n.right] : [n.left, n.right];
+    case 'LogicalExpression':
+      return [n.left, n.right];
+    case 'ConditionalExpression':
+      return [n.consequent, n.alternate];
+    case 'UnaryExpression':
+      return [n.argument];
+    case 'CallExpression':
+    case 'NewExpression':
+      return [n.callee, ...n.arguments.filter((a) => a.type !== 'SpreadElement')];
+    case 'MemberExpression':
+      return [n.object];
+    default:
+      return [];
+  }
 }

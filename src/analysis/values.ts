@@ -260,6 +260,8 @@ export function isMutationThrough(id: Node): boolean {
   if (!p) return false;
   if (p.type === 'CallExpression' && p.arguments[0] === n && isObjectAssignCallee(p.callee)) return true;
   if (p.type !== 'MemberExpression' || p.object !== n) return false;
+  const method = staticKeyName(p.property, p.computed);
+  if (method && MUTATING_METHODS.has(method) && p.parent?.type === 'CallExpression' && p.parent.callee === p) return true;
   let m: Node = p;
   for (;;) {
     let up: Node | undefined = m.parent;
@@ -272,6 +274,8 @@ export function isMutationThrough(id: Node): boolean {
     if (up.type === 'UpdateExpression') return true;
     if (up.type === 'UnaryExpression' && up.operator === 'delete') return true;
     if (up.type === 'MemberExpression' && up.object === m) {
+      const k = staticKeyName(up.property, up.computed);
+      if (k && MUTATING_METHODS.has(k) && up.parent?.type === 'CallExpression' && up.parent.callee === up) return true;
       m = up;
       continue;
     }
@@ -279,6 +283,8 @@ export function isMutationThrough(id: Node): boolean {
     return false;
   }
 }
+
+const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set']);
 
 function isObjectAssignCallee(callee: Node): boolean {
   const c = stripTsWrappers(callee);
@@ -590,7 +596,7 @@ function memberOfLocated(obj: Located, key: string, st: State, at: Node): Locate
           const inner = memberOf(obj.env, p.argument, key, st, at);
           if (isResolved(inner)) {
             if (inner.kind === 'absent') continue;
-            if (inner.kind === 'unknown') return unknown(inner.reason === 'other' ? 'spread' : inner.reason, p);
+            if (inner.kind === 'unknown') return unknown(inner.reason === 'limit' || inner.reason === 'env' ? inner.reason : 'spread', p);
             return inner;
           }
           return inner;
@@ -770,6 +776,7 @@ function evalOrigin(o: Origin, st: State, at: Node): Resolved {
 
 function evalNode(env: Env, node: Node | null | undefined, st: State): Resolved {
   if (!node) return ABSENT;
+  if (node.type === 'Literal') return evalInner(env, node, st); // cheap: huge literal arrays stay known
   if (st.nest >= MAX_NEST || ++st.steps > MAX_STEPS) return unknown('limit', node);
   st.nest++;
   try {
@@ -797,7 +804,7 @@ function evalObjectOrOther(env: Env, n: Node, st: State): Resolved {
       if (p.type === 'SpreadElement') {
         const r = evalNode(env, p.argument, st);
         if (r.kind === 'absent' || (r.kind === 'known' && r.value === null)) continue;
-        if (r.kind !== 'known' || typeof r.value !== 'object') return unknown(r.kind === 'unknown' && r.reason === 'env' ? 'env' : 'spread', p);
+        if (r.kind !== 'known' || typeof r.value !== 'object') return unknown('spread', p);
         Object.assign(out, r.value);
         continue;
       }
@@ -825,7 +832,7 @@ function evalObjectOrOther(env: Env, n: Node, st: State): Resolved {
       if (el.type === 'SpreadElement') {
         const r = evalNode(env, el.argument, st);
         if (r.kind !== 'known' || !(Array.isArray(r.value) || typeof r.value === 'string')) {
-          return unknown(r.kind === 'unknown' && r.reason === 'env' ? 'env' : 'spread', el);
+          return unknown('spread', el);
         }
         out.push(...(r.value as unknown[]));
         continue;
@@ -911,7 +918,6 @@ function evalInner(env: Env, node: Node, st: State): Resolved {
   switch (n.type) {
     case 'Literal':
       if ('regex' in n && n.regex) return unknown('other', n);
-      if (typeof n.value === 'bigint') return known(n.value, n);
       return known(n.value, n);
     case 'TemplateLiteral': {
       let s = n.quasis[0].value.cooked ?? '';
@@ -1122,14 +1128,13 @@ function sourcesOf(
 ): void {
   const n = stripTsWrappers(node);
   const at = (x: Node) => (isForeignNode(x) && !isForeignNode(anchor) ? anchor : x);
-  const fromResolved = (r: Resolved, x: Node) => {
+  const fromResolved = (r: Resolved) => {
     if (r.kind === 'known') out.push({ kind: 'literal', value: typeof r.value === 'string' ? map(r.value) : r.value, node: at(r.node) });
     else if (r.kind === 'unknown') {
       if (r.reason === 'env') out.push({ kind: 'env', node: at(r.node) });
       else out.push({ kind: 'unknown', reason: r.reason, node: at(r.node) });
-    } else if (x) {
-      // absent: no value to report
     }
+    // absent: no value to list
   };
   if (st.nest >= MAX_NEST || out.length > 64) {
     out.push({ kind: 'unknown', reason: 'limit', node: at(n) });
@@ -1194,7 +1199,7 @@ function sourcesOf(
           }
           return evalOrigin(o, st, n);
         });
-        if (r) fromResolved(r, n);
+        if (r) fromResolved(r);
         return;
       }
       case 'MemberExpression': {
@@ -1223,7 +1228,7 @@ function sourcesOf(
         break;
       }
     }
-    fromResolved(evalNode(env, n, st), n);
+    fromResolved(evalNode(env, n, st));
   } finally {
     st.nest--;
   }

@@ -1,8 +1,7 @@
 // Command-line arguments and the help text.
 import { parseArgs } from 'node:util';
-import { presets, type Preset } from './settings.js';
 import { DEFAULT_MAX_FILE_SIZE, UsageError } from './discover.js';
-import { formats, type Format } from './formatters.js';
+import { formats, presets, type Format, type Preset } from './settings.js';
 
 export interface CliOptions {
   paths: string[];

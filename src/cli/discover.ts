@@ -106,7 +106,9 @@ function levelFor(dir: string, extraFile?: string): IgnoreLevel | undefined {
     (t): t is string => t !== undefined,
   );
   if (texts.length === 0) return undefined;
-  return { base: dir, ig: ignore().add(texts) };
+  const ig = ignore();
+  for (const text of texts) ig.add(text); // one string per file: `add([...])` takes one pattern per element
+  return { base: dir, ig };
 }
 
 /** git semantics: the last matching pattern wins, and deeper files come later. */
@@ -261,4 +263,10 @@ function ancestorLevels(dir: string): IgnoreLevel[] {
 export const isInside = (dir: string, file: string): boolean => {
   const rel = path.relative(dir, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/** `file` relative to `cwd` when inside it, else absolute. */
+export const displayPath = (file: string, cwd: string): string => {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 };

@@ -5,10 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { ESLint, Linter } from 'eslint';
 import { rules } from '../rules.js';
 import { version } from '../util/version.js';
+import { displayPath } from './discover.js';
 import type { Preset } from './settings.js';
-
-export const formats = ['stylish', 'json', 'sarif', 'github'] as const;
-export type Format = (typeof formats)[number];
 
 export interface FormatContext {
   /** Paths are shown relative to this directory when they lie inside it. */
@@ -40,10 +38,6 @@ const ruleInfo = (ruleId: string): RuleInfo | undefined => {
   };
 };
 
-export const displayPath = (file: string, cwd: string): string => {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-};
 
 const posix = (p: string): string => p.split(path.sep).join('/');
 
@@ -63,7 +57,7 @@ export function totals(results: readonly ESLint.LintResult[]): Totals {
     t.fatal += r.fatalErrorCount;
     if (r.messages.length > 0) t.files++;
     for (const m of r.messages) {
-      const key = m.ruleId ?? (m.fatal ? '(unparsable)' : '(other)');
+      const key = m.ruleId ?? (m.fatal ? 'parse error' : 'other');
       t.byRule.set(key, (t.byRule.get(key) ?? 0) + 1);
     }
   }
@@ -117,8 +111,9 @@ export function formatStylish(results: readonly ESLint.LintResult[], ctx: Format
       return { where, sev, sevWidth, message: m.message.replace(/\s*\n\s*/g, ' '), rule };
     });
     const w = Math.max(...rows.map((x) => x.where.length));
+    const sw = Math.max(...rows.map((x) => x.sevWidth));
     for (const row of rows) {
-      out.push(`  ${p.dim(row.where.padEnd(w))}  ${row.sev}${' '.repeat(7 - row.sevWidth)}  ${row.message}  ${p.dim(row.rule)}`);
+      out.push(`  ${p.dim(row.where.padEnd(w))}  ${row.sev}${' '.repeat(sw - row.sevWidth)}  ${row.message}  ${p.dim(row.rule)}`);
     }
     out.push('');
   }

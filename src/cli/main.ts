@@ -1,15 +1,15 @@
 // `jwt-lint [paths…]`: a thin layer over the ESLint Node API. See docs/cli.md.
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import plugin from '../index.js';
+import type { ESLint } from 'eslint';
 import { version } from '../util/version.js';
 import { HELP, parseCliArgs, type CliOptions } from './args.js';
 import type { RunSettings } from './settings.js';
-import { discover, UsageError, type Skipped } from './discover.js';
-import { displayPath, formatGithub, formatJson, formatSarif, formatStylish, type FormatContext } from './formatters.js';
-import { cleanResult, fatalResult, lint, writeFixes } from './lint.js';
-import { ancestorTsconfigs, splitByProject } from './typeaware.js';
+import { discover, displayPath, UsageError, type Skipped } from './discover.js';
+import type { FormatContext } from './formatters.js';
+
+// ESLint, the plugin, TypeScript and the formatters are imported when needed, so that `--help`,
+// `--version` and usage errors answer at once.
 
 export { parseCliArgs, HELP } from './args.js';
 export type { CliOptions } from './args.js';
@@ -55,7 +55,8 @@ const describeSkip = (s: Skipped, cwd: string): string => {
 };
 
 /** Rules the preset turns on, with their level (for SARIF rule metadata). */
-function enabledRules(preset: CliOptions['preset']): Record<string, 'error' | 'warn'> {
+async function enabledRules(preset: CliOptions['preset']): Promise<Record<string, 'error' | 'warn'>> {
+  const { default: plugin } = await import('../index.js');
   const out: Record<string, 'error' | 'warn'> = {};
   const main = plugin.configs[preset][0];
   for (const [id, entry] of Object.entries(main.rules ?? {})) {
@@ -66,9 +67,6 @@ function enabledRules(preset: CliOptions['preset']): Record<string, 'error' | 'w
   return out;
 }
 
-function dropWarnings(r: ESLint.LintResult): ESLint.LintResult {
-  return cleanResult({ ...r, messages: r.messages.filter((m) => m.severity === 2) });
-}
 
 function progress(io: Io, enabled: boolean) {
   let timer: NodeJS.Timeout | undefined;
@@ -123,6 +121,7 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
 
   let groups: { files: string[]; projects: string[] }[] = [{ files: found.files, projects: [] }];
   if (opts.typeAware) {
+    const { ancestorTsconfigs, splitByProject } = await import('./typeaware.js');
     const tsconfigs = [...new Set([...found.tsconfigs, ...ancestorTsconfigs(targetDirs)])];
     const split = splitByProject(found.files, tsconfigs);
     for (const p of split.problems) note(`--type-aware: ${p}`);
@@ -145,6 +144,7 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
     }
   }
 
+  const { cleanResult, fatalResult, lint, writeFixes } = await import('./lint.js');
   const total = found.files.length;
   const bar = progress(io, io.stderr.isTTY === true && total >= PROGRESS_MIN_FILES && !opts.debug);
   const results: ESLint.LintResult[] = found.unreadable.map((u) => fatalResult(u.file, `Cannot read file: ${u.message}`));
@@ -169,7 +169,7 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
   if (opts.fix) await writeFixes(results);
 
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  const shown = opts.quiet ? results.map(dropWarnings) : results;
+  const shown = opts.quiet ? results.map((r) => cleanResult({ ...r, messages: r.messages.filter((m) => m.severity === 2) })) : results;
 
   const toFile = opts.outputFile !== undefined;
   const color = toFile ? opts.color === true : colorEnabled(io.stdout, io.env, opts.color);
@@ -180,11 +180,12 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
     preset: opts.preset,
     filesLinted: total,
   };
+  const { formatGithub, formatJson, formatSarif, formatStylish } = await import('./formatters.js');
   const text =
     opts.format === 'json'
       ? formatJson(shown)
       : opts.format === 'sarif'
-        ? formatSarif(shown, ctx, enabledRules(opts.preset))
+        ? formatSarif(shown, ctx, await enabledRules(opts.preset))
         : opts.format === 'github'
           ? formatGithub(shown, ctx)
           : formatStylish(shown, ctx);
@@ -225,6 +226,7 @@ export async function run(argv: readonly string[], io: Partial<Io> = {}): Promis
       return 0;
     }
     if (opts.version) {
+      const { ESLint } = await import('eslint');
       full.stdout.write(`jwt-lint ${version} (ESLint ${ESLint.version})\n`);
       return 0;
     }

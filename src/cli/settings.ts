@@ -46,3 +46,6 @@ export function settingsFromURL(url: URL): RunSettings {
   };
 }
 
+
+export const formats = ['stylish', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof formats)[number];

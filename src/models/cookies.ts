@@ -41,6 +41,8 @@ export interface CookieWriteModel {
   secureForcingOption?: string;
   /** the call returns the header string instead of setting it (`serialize`) */
   returnsHeader?: boolean;
+  /** how the library spells `sameSite` values in suggestions (default lowercase) */
+  sameSiteSpelling?: 'lower' | 'capitalized';
 }
 
 const UNSET: Record<CookieFlag, FlagDefault> = { httpOnly: 'unset', secure: 'unset', sameSite: 'unset' };
@@ -155,17 +157,17 @@ export const serverCookieLibraries: readonly CookieLibraryModel[] = [
       {
         path: ['setCookie'],
         how: 'call',
-        write: serverWrite('hono.setCookie', 'setCookie', { name: 1, value: 2, options: 3 }, { secureForcingOption: 'prefix' }),
+        write: serverWrite('hono.setCookie', 'setCookie', { name: 1, value: 2, options: 3 }, { secureForcingOption: 'prefix', sameSiteSpelling: 'capitalized' }),
       },
       {
         path: ['setSignedCookie'],
         how: 'call',
-        write: serverWrite('hono.setSignedCookie', 'setSignedCookie', { name: 1, value: 2, options: 4 }, { secureForcingOption: 'prefix' }),
+        write: serverWrite('hono.setSignedCookie', 'setSignedCookie', { name: 1, value: 2, options: 4 }, { secureForcingOption: 'prefix', sameSiteSpelling: 'capitalized' }),
       },
       {
         path: ['generateCookie'],
         how: 'call',
-        write: serverWrite('hono.generateCookie', 'generateCookie', { name: 0, value: 1, options: 2 }, { secureForcingOption: 'prefix', returnsHeader: true }),
+        write: serverWrite('hono.generateCookie', 'generateCookie', { name: 0, value: 1, options: 2 }, { secureForcingOption: 'prefix', returnsHeader: true, sameSiteSpelling: 'capitalized' }),
       },
     ],
   },
@@ -242,5 +244,5 @@ export const ROUTE_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 
 
 /** Header names under which a raw cookie string is written (`res.setHeader('Set-Cookie', …)`). */
 export const SET_COOKIE_HEADER = 'set-cookie';
-/** Methods that write a header: `res.setHeader(name, v)`, `headers.set/append(name, v)`, `reply.header(name, v)`, `c.header(name, v)`. */
-export const HEADER_WRITE_METHODS: readonly string[] = ['setHeader', 'set', 'append', 'header', 'writeHead'];
+/** Methods that write a header: `res.setHeader(name, v)`, `headers.set/append(name, v)`, `reply.header(name, v)`, `c.header(name, v)`, `res.appendHeader(name, v)`. */
+export const HEADER_WRITE_METHODS: readonly string[] = ['setHeader', 'set', 'append', 'header', 'appendHeader'];

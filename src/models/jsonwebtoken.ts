@@ -34,6 +34,7 @@ export const sign: ApiModel = {
   options: signOptions,
   durations: 'jsonwebtoken',
   optionsMayBeCallback: true,
+  defaultAlgorithm: 'HS256',
 };
 
 export const verify: ApiModel = {

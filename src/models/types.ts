@@ -18,6 +18,8 @@ export type Operation =
   | 'configure-sign'
   /** configures both (a module or plugin registration with sign and verify blocks) */
   | 'configure'
+  /** configures something that decodes later without verifying (fast-jwt `createDecoder`) */
+  | 'configure-decode'
   /** builds a key object from key material (`importPKCS8`, `createSecretKey`) */
   | 'import-key'
   /** creates or reads unsecured (`alg: none`) tokens (jose `UnsecuredJWT`) */
@@ -58,7 +60,9 @@ export interface ApiModel {
   args: Partial<Record<ArgRole, number>>;
   /**
    * Where each concept lives in the options object (dotted paths, first match wins). A concept
-   * may live at several paths (`['secret', 'secretOrPrivateKey']`).
+   * may live at several paths (`['secret', 'secretOrPrivateKey']`). An empty list means the API has no such option
+   * (the concept is always `absent`, e.g. `expiresIn: []` for jwt-simple `encode`, whose tokens expire only through
+   * a payload `exp`); a concept not listed at all is `unknown`.
    */
   options?: Partial<Record<OptionConcept, string | readonly string[]>>;
   /** how this API reads durations in its options */
@@ -79,8 +83,46 @@ export interface ApiModel {
   headerOnly?: boolean;
   /** import-key APIs: which kind of key the material is */
   keyKind?: 'secret' | 'private' | 'public';
-  /** the call returns a function performing `op` later (fast-jwt createSigner → signer(payload)) */
+  /**
+   * The call returns a function performing an operation later (fast-jwt `createSigner(opts)` → `signer(payload)`):
+   * each call of the returned function is a usage of this model, and inherits from the creating usage (see `inherits`).
+   */
   returns?: ApiModel;
+  /**
+   * The call / construction returns an object whose methods are APIs (`new JwtService(opts).sign(…)`): each method
+   * call on the object (through a variable or a `this.field` of a class) is a usage of that method's model.
+   */
+  instance?: Readonly<Record<string, ApiModel>>;
+  /**
+   * Defaults this API takes from a configuring usage — the call that created the function/object (`createSigner`,
+   * `new JwtService`), or the module/plugin registration of the same file (`JwtModule.register`, `fastify.register`).
+   * Maps a concept to its path(s) in the configuring usage's options. When the per-call option is absent,
+   * `getUsageOption` answers from the configuration: `absent` when the configuration is fully known and lacks it too,
+   * otherwise `unknown` (see `JwtUsage.defaults` and docs/architecture.md, "Inherited defaults").
+   */
+  inherits?: Partial<Record<OptionConcept, string | readonly string[]>>;
+  /**
+   * Concepts carried by a positional argument instead of an options object: `{ algorithms: 'algorithm' }` for
+   * `jwt-simple` `decode(token, key, noVerify, algorithm)` and `jws.verify(sig, algorithm, key)`, where the one
+   * algorithm argument is the allow-list (absent → the token header chooses). `getUsageOption` reads them.
+   */
+  argConcepts?: Partial<Record<OptionConcept, ArgRole>>;
+  /**
+   * The options are what a factory property of the first argument returns (`registerAsync({ useFactory: () => ({…}) })`):
+   * the name of that property. A factory the import layer cannot read (several returns, a reference to another
+   * module, `useClass`) makes the options unknown.
+   */
+  optionsFromFactory?: string;
+  /** the model to use instead when the `noVerify` argument is statically truthy (jwt-simple `decode(t, k, true)`) */
+  whenNoVerify?: ApiModel;
+  /** the algorithm a sign API uses when none is given (`'HS256'` for jsonwebtoken `sign`); undefined: none / from the key */
+  defaultAlgorithm?: string;
+  /**
+   * The lifetime a sign API gives a token when no `expiresIn` is set (next-auth `encode`: 30 days), in the API's
+   * duration semantics. A token signed without the option still expires, so `getUsageOption(…, 'expiresIn')`
+   * answers `unknown` rather than `absent` for it.
+   */
+  defaultExpiresIn?: number | string;
 }
 
 /** The export tree of one library: nested export names to a model (or deeper exports). */
@@ -96,6 +138,12 @@ export interface ExportNode {
   read?: ApiModel;
   /** nested properties (`jwt.default.sign`, `fastify.jwt.sign`) */
   members?: ExportTree;
+  /**
+   * Reading this export and passing it to a known wrapper makes a usage that the import layer builds itself:
+   * `'passport-strategy'` — `class S extends PassportStrategy(<this>) { constructor() { super(options) } }`
+   * (`PassportStrategy` from `@nestjs/passport`): the `super(…)` call is a usage of `construct`.
+   */
+  wrapped?: 'passport-strategy';
 }
 
 export interface LibraryModel {
@@ -111,4 +159,29 @@ export interface LibraryModel {
    * `import expressJwt from 'express-jwt'` ≤ v6).
    */
   self?: ExportNode;
+  /**
+   * Nest-style injection: a class member or parameter whose type annotation is this export (`jwtService: JwtService`
+   * imported from `@nestjs/jwt`) holds an instance whose methods are `instance` (`this.jwtService.sign(…)`); the
+   * instance inherits from the file's registration (`registrations`), or is `unknown` when the file has none.
+   */
+  injectable?: { export: string; instance: Readonly<Record<string, ApiModel>> };
+  /**
+   * Plugin-style registration (@fastify/jwt): `x.register(<the module>, options)` is a usage of `model`
+   * (options at argument 1), and the registration decorates objects with APIs:
+   * `instance` — methods of `<registered instance>.<namespace>` (`fastify.jwt.sign`);
+   * `request` / `reply` — methods of a route handler's request (first parameter) / reply (second parameter).
+   * Decorated calls are only recognised in a file that loads the library, never by their name alone.
+   */
+  plugin?: {
+    model: ApiModel;
+    namespace: string;
+    instance: Readonly<Record<string, ApiModel>>;
+    request: Readonly<Record<string, ApiModel>>;
+    reply: Readonly<Record<string, ApiModel>>;
+  };
+  /**
+   * api ids (`'@nestjs/jwt.JwtModule.register'`) of the usages that configure this library for the whole module: an
+   * inheriting usage in the same file takes its defaults from the only such usage of the file.
+   */
+  registrations?: readonly string[];
 }

@@ -83,6 +83,15 @@ describe('resolveValue through relative modules', () => {
     expect(resolve(code)).toEqual(expected);
   });
 
+  it('follows require in a file parsed as CommonJS', () => {
+    const got = analyze(
+      `const { SECRET } = require('./cjs.cjs'); const cfg = require('./config'); target([SECRET, cfg.SECRET])`,
+      (context, program) => summarize(resolveValue(context, target(program))),
+      { filename: path.join(fixtures, 'main.js'), sourceType: 'commonjs' },
+    );
+    expect(got).toEqual({ known: ['cjs-secret', 'from-config'] });
+  });
+
   it('resolves a relative file name against the linter cwd', () => {
     // the harness runs the Linter with cwd = filesystem root
     const relative = path.relative(path.parse(process.cwd()).root, importer);

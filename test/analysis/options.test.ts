@@ -57,6 +57,8 @@ describe('getOption', () => {
     [`const o = { a: 1 }; delete o.a; target(o)`, 'a', 'absent'],
     [`const o = { a: 1 }; o.a = 2; target(o)`, 'a', { present: 2 }],
     [`const o = { a: { b: 1 } }; o.a.b = 2; target(o)`, 'a.b', 'unknown'],
+    [`const o = { algorithms: ['HS256'] }; o.algorithms.push('none'); target(o)`, 'algorithms', 'unknown'],
+    [`const o = { algorithms: ['HS256'] }; o.algorithms.includes('x'); target(o)`, 'algorithms', { present: ['HS256'] }],
     [`const o = {}; Object.assign(o, { a: 1 }); target(o)`, 'a', { present: 1 }],
     [`const o = {}; Object.assign(o, load()); target(o)`, 'a', 'unknown'],
     [`let o = {}; o.a = 1; target(o)`, 'a', { present: 1 }],

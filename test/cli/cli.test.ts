@@ -68,7 +68,7 @@ describe('exit codes', () => {
     const args = ['--format', 'json', '--output-file', path.join(blocker, 'report.json'), dir];
     const r = runCli(args);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^jwt-lint: internal error: .*ENOTDIR/m);
+    expect(r.stderr).toMatch(/^jwt-lint: internal error: .*(ENOTDIR|EEXIST)/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     const d = runCli([...args, '--debug']);
     expect(d.status).toBe(2);

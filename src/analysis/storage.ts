@@ -1,0 +1,170 @@
+/**
+ * Writes to places any script on the page can read: `localStorage` / `sessionStorage` (`setItem`, property
+ * and index writes, also through `window.` / `globalThis.` / `self.` and aliases for `setItem`),
+ * `document.cookie` assignments, and browser cookie libraries (js-cookie, universal-cookie, react-cookie,
+ * typescript-cookie, VueUse, ngx-cookie-service; found by `cookies.ts` through the import model).
+ * Reads, `removeItem` and `clear` are not writes. Globals shadowed by a local binding are not the globals.
+ * One pass per file, cached; a file whose text mentions neither `Storage` nor `cookie` costs two `includes`.
+ */
+import { CALL, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { GLOBAL_OBJECT_NAMES, documentCookie, storageGlobals } from '../models/storage.js';
+import { cookieCallParts, getCookieWrites, parseCookieString, type ParsedCookieString } from './cookies.js';
+import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+
+export interface StorageWrite {
+  kind: 'web-storage' | 'document-cookie' | 'cookie-library';
+  /** the call or assignment that writes */
+  node: Node;
+  /** how the target is named in messages: `localStorage`, `sessionStorage`, `document.cookie`, `Cookies.set` */
+  target: string;
+  /** the key / cookie name expression, when it is an expression */
+  key?: Node;
+  /** the key when the syntax spells it (`localStorage.token = …`, a parsed cookie string's name) */
+  keyText?: string;
+  /** the stored value */
+  value?: Node;
+  /** `document.cookie = '…'`: the parsed string */
+  cookie?: ParsedCookieString;
+}
+
+const cache = new WeakMap<TSESTree.Program, StorageWrite[]>();
+
+export function getStorageWrites(context: AnyContext): StorageWrite[] {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  let found = cache.get(program);
+  if (!found) {
+    found = collect(context, program);
+    cache.set(program, found);
+  }
+  return found;
+}
+
+function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[] {
+  const text = context.sourceCode.text;
+  const storage = text.includes('Storage');
+  const cookie = text.includes('ookie');
+  if (!storage && !cookie) return [];
+  const out: StorageWrite[] = [];
+  const globalScope = context.sourceCode.getScope(program) as Scope;
+  if (storage) {
+    const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
+    for (const model of storageGlobals) {
+      if (!text.includes(model.name)) continue;
+      const seen = new Set<Node>();
+      for (const root of globalRoots(globalScope, model.name)) {
+        const write = propertyWrite(context, root, model.methods);
+        if (write) out.push({ kind: 'web-storage', target: model.name, ...write });
+        const map: Record<string, unknown> = {};
+        for (const method of Object.keys(model.writes)) map[method] = { [CALL]: model.writes[method] };
+        for (const ref of tracker.iteratePropertyReferences(root as never, map as never)) {
+          const call = ref.node as TSESTree.CallExpression;
+          if (seen.has(call)) continue;
+          seen.add(call);
+          const roles = ref.info as { key: number; value: number };
+          out.push({ kind: 'web-storage', node: call, target: model.name, key: argAt(call, roles.key), value: argAt(call, roles.value) });
+        }
+      }
+    }
+  }
+  if (cookie) {
+    if (text.includes(documentCookie.global)) {
+      for (const root of globalRoots(globalScope, documentCookie.global)) {
+        const member = memberOf(root);
+        if (!member || getPropertyName(member as never) !== documentCookie.property) continue;
+        const assign = member.parent;
+        if (assign?.type !== 'AssignmentExpression' || assign.left !== member) continue;
+        const parsed = parseCookieString(context, assign.right);
+        out.push({
+          kind: 'document-cookie',
+          node: assign,
+          target: 'document.cookie',
+          keyText: parsed?.name,
+          value: parsed?.valueNode,
+          cookie: parsed,
+        });
+      }
+    }
+    for (const w of getCookieWrites(context)) {
+      if (w.kind !== 'call' || w.model.side !== 'client') continue;
+      const parts = cookieCallParts(context, w);
+      if (parts.unknown) continue;
+      out.push({ kind: 'cookie-library', node: w.node, target: w.model.label, key: parts.name, value: parts.value });
+    }
+  }
+  out.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  return out;
+}
+
+function argAt(call: TSESTree.CallExpression, i: number): Node | undefined {
+  for (let k = 0; k <= i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
+  return call.arguments[i];
+}
+
+/** References to the browser global `name`: bare (`localStorage`), or through a global object (`window.localStorage`). */
+function globalRoots(globalScope: Scope, name: string): Node[] {
+  const out: Node[] = [];
+  for (const id of globalIdentifiers(globalScope, name)) out.push(id);
+  for (const objectName of GLOBAL_OBJECT_NAMES) {
+    for (const id of globalIdentifiers(globalScope, objectName)) {
+      const member = memberOf(id);
+      if (member && getPropertyName(member as never) === name) out.push(member);
+    }
+  }
+  return out;
+}
+
+/** Identifiers that read the global `name` (a declared global without redefinition, or an unresolved reference). */
+function globalIdentifiers(globalScope: Scope, name: string): Node[] {
+  const variable = globalScope.set.get(name);
+  if (variable) {
+    if (variable.defs.length > 0 || variable.references.some((r) => r.isWrite())) return [];
+    return variable.references.map((r) => r.identifier as Node);
+  }
+  return globalScope.through.filter((r) => r.identifier.type === 'Identifier' && r.identifier.name === name && r.isRead()).map((r) => r.identifier as Node);
+}
+
+/** The member expression `node.x` / `node['x']` that `node` is the object of (through TS wrappers). */
+function memberOf(node: Node): TSESTree.MemberExpression | undefined {
+  let n = node;
+  while (n.parent && (n.parent.type === 'TSNonNullExpression' || n.parent.type === 'TSAsExpression')) n = n.parent;
+  const parent = n.parent;
+  return parent?.type === 'MemberExpression' && parent.object === n ? parent : undefined;
+}
+
+/** `localStorage.token = v`, `localStorage['token'] = v`, `localStorage[KEY] = v` (not the Storage methods). */
+function propertyWrite(context: AnyContext, root: Node, methods: readonly string[]): Omit<StorageWrite, 'kind' | 'target'> | undefined {
+  const member = memberOf(root);
+  const assign = member?.parent;
+  if (!member || assign?.type !== 'AssignmentExpression' || assign.left !== member || assign.operator !== '=') return undefined;
+  if (!member.computed) {
+    const name = (member.property as TSESTree.Identifier).name;
+    return methods.includes(name) ? undefined : { node: assign, keyText: name, value: assign.right };
+  }
+  const key = stripTsWrappers(member.property);
+  const r = resolveValue(context, key);
+  if (r.kind === 'known' && typeof r.value === 'string' && methods.includes(r.value)) return undefined;
+  return { node: assign, key, value: assign.right };
+}
+
+export type StorageKey = { kind: 'known'; text: string } | { kind: 'partial'; text: string } | { kind: 'unknown' };
+
+/**
+ * The key of a write: known (through constants), partial (the literal text of a template whose other parts
+ * are unknown: `` `${prefix}_token` `` → `_token`), or unknown.
+ */
+export function storageKey(context: AnyContext, write: StorageWrite): StorageKey {
+  if (write.keyText !== undefined) return { kind: 'known', text: write.keyText };
+  if (!write.key) return { kind: 'unknown' };
+  const r = resolveValue(context, write.key);
+  if (r.kind === 'known' && (typeof r.value === 'string' || typeof r.value === 'number')) return { kind: 'known', text: String(r.value) };
+  const n = stripTsWrappers(write.key);
+  if (n.type === 'TemplateLiteral') {
+    const text = n.quasis.map((q) => q.value.cooked ?? '').join(' ').trim();
+    if (text) return { kind: 'partial', text };
+  }
+  return { kind: 'unknown' };
+}

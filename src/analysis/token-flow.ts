@@ -1,0 +1,396 @@
+/**
+ * Where a decoded token goes, and whether it was verified.
+ *
+ * - `isUnverifiedDecode(context, usage)`: the usage reads a token without checking its signature (`op: 'decode'`, or a
+ *   verify API called with a known truthy `noVerify` argument, e.g. jwt-simple `decode(t, k, true)`).
+ * - `isVerifiedInSameFunction(context, usage)`: the same token is verified in the function that decodes it (before or
+ *   after), by a modelled verify API or by a call to a function named like a verifier (`verifyToken(token)`).
+ * - `classifyDecodedUse(context, usage)`: what is read from the decoded value — only header fields (`kid`, `alg`), only
+ *   time claims (`exp`, `iat`, `nbf`), nothing, or anything else (`other`: claims, the whole object, passed on).
+ * - `isBrowserCode(context)`: the file runs in a browser (see `browserSignals` for the heuristic).
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getArg, getJwtUsages, type JwtUsage } from './imports.js';
+import { splitWords } from './names.js';
+import { getUsageOption } from './usage-options.js';
+import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
+
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decode or verify?
+
+export function isUnverifiedDecode(context: AnyContext, usage: JwtUsage): boolean {
+  if (usage.model.op === 'decode') return true;
+  if (usage.model.op !== 'verify' || usage.model.args.noVerify === undefined) return false;
+  const flag = getArg(usage, 'noVerify');
+  if (flag.kind !== 'present') return false;
+  const r = resolveValue(context, flag.node);
+  return r.kind === 'known' && Boolean(r.value);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Same token verified in the same function?
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/** Words that name a verifying helper: `verifyToken`, `validateJwt`, `authenticate`, `assertValidToken`. */
+const VERIFIER_WORDS = new Set(['verify', 'verified', 'validate', 'authenticate', 'assert']);
+
+function enclosingFunction(node: Node): Node {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  let root: Node = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+function within(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+function variableOf(context: AnyContext, id: TSESTree.Identifier): Variable | undefined {
+  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(id) as TSESLint.Scope.Scope;
+  while (scope) {
+    const v = scope.set.get(id.name);
+    if (v) return v;
+    scope = scope.upper;
+  }
+  return undefined;
+}
+
+/** Two expressions that hold the same token: the same variable, the same definition, or the same source text. */
+export function sameToken(context: AnyContext, a: Node, b: Node): boolean {
+  const x = stripTsWrappers(a);
+  const y = stripTsWrappers(b);
+  if (x.type === 'Identifier' && y.type === 'Identifier') {
+    const vx = variableOf(context, x);
+    if (vx && vx === variableOf(context, y)) return true;
+  }
+  const text = (n: Node) => context.sourceCode.getText(n).replace(/\s+/g, '');
+  if (text(x) === text(y) && !hasCall(x)) return true;
+  const rx = resolveExpression(context, x);
+  const ry = resolveExpression(context, y);
+  return rx === ry || (text(rx) === text(ry) && rx.type !== 'Identifier' && !isParameterLike(rx) && !hasCall(rx));
+}
+
+/** `req.headers.authorization.split(' ')[1]` twice is the same token; `getToken()` twice may not be. */
+function hasCall(node: Node): boolean {
+  let n: Node = node;
+  for (let i = 0; i < 12; i++) {
+    n = stripTsWrappers(n);
+    if (n.type === 'MemberExpression') n = n.object;
+    else if (n.type === 'CallExpression') {
+      // string helpers on the same value are pure
+      if (n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' && PURE_METHODS.has(n.callee.property.name)) {
+        n = n.callee.object;
+        continue;
+      }
+      return true;
+    } else return false;
+  }
+  return true;
+}
+const PURE_METHODS = new Set(['split', 'slice', 'substring', 'substr', 'replace', 'trim', 'toString', 'at']);
+
+function isParameterLike(n: Node): boolean {
+  return n.type === 'ObjectPattern' || n.type === 'ArrayPattern';
+}
+
+function isVerifierName(name: string): boolean {
+  return splitWords(name).some((w) => VERIFIER_WORDS.has(w));
+}
+
+/** The decoded token is also verified in the same function, by a modelled API or a verifier-named helper. */
+export function isVerifiedInSameFunction(context: AnyContext, usage: JwtUsage): boolean {
+  const token = getArg(usage, 'token');
+  if (token.kind !== 'present') return false;
+  const fn = enclosingFunction(usage.node);
+  for (const other of getJwtUsages(context)) {
+    if (other === usage || other.model.op !== 'verify' || !within(other.node, fn)) continue;
+    if (isUnverifiedDecode(context, other)) continue;
+    const t = getArg(other, 'token');
+    if (t.kind === 'present' && sameToken(context, t.node, token.node)) return true;
+  }
+  return verifiedByHelper(context, fn, token.node);
+}
+
+/** `await verifyToken(token)`, `this.auth.validate(token)` in the same function. */
+function verifiedByHelper(context: AnyContext, fn: Node, token: Node): boolean {
+  const t = stripTsWrappers(token);
+  if (t.type !== 'Identifier') return false;
+  const variable = variableOf(context, t);
+  if (!variable) return false;
+  for (const ref of variable.references) {
+    const id = ref.identifier as Node;
+    if (!ref.isRead() || !within(id, fn)) continue;
+    let arg: Node = id;
+    while (arg.parent && (arg.parent.type === 'TSAsExpression' || arg.parent.type === 'TSNonNullExpression')) arg = arg.parent;
+    const call = arg.parent;
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(arg as TSESTree.CallExpressionArgument)) continue;
+    const callee = stripTsWrappers(call.callee);
+    const name =
+      callee.type === 'Identifier'
+        ? callee.name
+        : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
+          ? callee.property.name
+          : undefined;
+    if (name && isVerifierName(name)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is read from the decoded value?
+
+export type DecodedUse = 'header' | 'time' | 'none' | 'other';
+const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf']);
+const MAX_FOLLOW = 4;
+
+/**
+ * - `header`: only header fields are read (a header-only API, or `complete: true` and only `.header…`);
+ * - `time`: only `exp`/`iat`/`nbf` are read (plus null checks);
+ * - `none`: the result is not used;
+ * - `other`: a claim, the whole object, or a use we cannot follow.
+ */
+export function classifyDecodedUse(context: AnyContext, usage: JwtUsage): DecodedUse {
+  if (usage.model.headerOnly) return 'header';
+  const complete = getUsageOption(context, usage, 'complete');
+  const mode: Mode =
+    complete.kind === 'present' && complete.value.kind === 'known'
+      ? complete.value.value
+        ? 'complete'
+        : 'payload'
+      : complete.kind === 'absent' || !usage.model.options?.complete
+        ? 'payload'
+        : 'unknown';
+  const reads: string[][] = [];
+  if (!collectReads(context, usage.node, [], reads, 0)) return 'other';
+  let result: DecodedUse = 'none';
+  for (const path of reads) {
+    const kind = classifyPath(path, mode);
+    if (kind === 'other') return 'other';
+    if (kind === 'time' || result === 'none') result = kind;
+  }
+  return result;
+}
+
+type Mode = 'complete' | 'payload' | 'unknown';
+
+function classifyPath(path: string[], mode: Mode): DecodedUse {
+  if (path.length === 0) return 'none';
+  if (mode !== 'payload' && path[0] === 'header') return 'header';
+  if (mode === 'complete' && path[0] === 'signature') return 'header';
+  if (mode !== 'unknown' || !TIME_CLAIMS.has(path[0])) {
+    const claim = mode === 'complete' ? (path[0] === 'payload' ? path[1] : undefined) : path[0];
+    if (claim !== undefined && TIME_CLAIMS.has(claim)) return 'time';
+    return 'other';
+  }
+  return 'other';
+}
+
+function skipUp(node: Node): Node {
+  let n = node;
+  while (
+    n.parent &&
+    (n.parent.type === 'AwaitExpression' ||
+      n.parent.type === 'TSAsExpression' ||
+      n.parent.type === 'TSNonNullExpression' ||
+      n.parent.type === 'TSSatisfiesExpression' ||
+      n.parent.type === 'TSTypeAssertion' ||
+      n.parent.type === 'ChainExpression')
+  ) {
+    n = n.parent;
+  }
+  return n;
+}
+
+function propertyName(m: TSESTree.MemberExpression): string | undefined {
+  if (!m.computed && m.property.type === 'Identifier') return m.property.name;
+  if (m.property.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
+  return undefined;
+}
+
+/**
+ * Collects the property paths read from the value of `node` (at most two levels: `.header.kid`, `.payload.exp`).
+ * Returns false when the value escapes somewhere we do not follow.
+ */
+function collectReads(context: AnyContext, node: Node, prefix: string[], out: string[][], depth: number): boolean {
+  if (depth > MAX_FOLLOW) return false;
+  const n = skipUp(node);
+  const p = n.parent;
+  if (!p) return true;
+  switch (p.type) {
+    case 'ExpressionStatement':
+      return true;
+    case 'MemberExpression': {
+      if (p.object !== n) return false;
+      const name = propertyName(p);
+      if (name === undefined) return false;
+      const path = [...prefix, name];
+      if (path.length >= 2) {
+        out.push(path);
+        return true;
+      }
+      // a call on the value (`decoded.toString()`), or a deeper read
+      const up = skipUp(p);
+      if (up.parent?.type === 'CallExpression' && up.parent.callee === up) return false;
+      // deeper reads refine the path; a use we cannot follow is a read of the whole value at `path`
+      const deeper: string[][] = [];
+      if (collectReads(context, p, path, deeper, depth + 1) && deeper.length > 0) out.push(...deeper);
+      else out.push(path);
+      return true;
+    }
+    case 'UnaryExpression':
+      return p.operator === '!' || p.operator === 'typeof';
+    case 'BinaryExpression':
+      return ['==', '===', '!=', '!=='].includes(p.operator) && isNullish(p.left === n ? p.right : p.left);
+    case 'IfStatement':
+    case 'ConditionalExpression':
+    case 'WhileStatement':
+      return 'test' in p && p.test === n;
+    case 'LogicalExpression':
+      // `decoded && decoded.exp`, `if (!decoded || …)`: a truthiness test of the left operand
+      return p.left === n ? p.operator !== '??' && testOnly(p) : false;
+    case 'VariableDeclarator':
+      if (p.init !== n) return false;
+      return collectFromPattern(context, p.id, prefix, out, depth);
+    case 'AssignmentExpression':
+      if (p.right !== n || p.left.type !== 'Identifier' || p.operator !== '=') return false;
+      return collectFromPattern(context, p.left, prefix, out, depth);
+    default:
+      return false;
+  }
+}
+
+/** The logical expression is used as a condition (its value is not the decoded object). */
+function testOnly(p: TSESTree.LogicalExpression): boolean {
+  const up = skipUp(p);
+  const q = up.parent;
+  if (!q) return false;
+  if ((q.type === 'IfStatement' || q.type === 'ConditionalExpression' || q.type === 'WhileStatement') && q.test === up) return true;
+  if (q.type === 'UnaryExpression' && q.operator === '!') return true;
+  if (q.type === 'LogicalExpression') return testOnly(q);
+  return false;
+}
+
+function isNullish(node: Node): boolean {
+  const n = stripTsWrappers(node);
+  return (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
+}
+
+function collectFromPattern(context: AnyContext, pattern: Node, prefix: string[], out: string[][], depth: number): boolean {
+  if (pattern.type === 'Identifier') {
+    const variable = variableOf(context, pattern);
+    if (!variable) return false;
+    for (const ref of variable.references) {
+      if (ref.identifier === pattern || !ref.isRead()) continue;
+      if (!collectReads(context, ref.identifier as Node, prefix, out, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (pattern.type === 'ObjectPattern') {
+    for (const prop of pattern.properties) {
+      if (prop.type === 'RestElement' || prop.computed) return false;
+      const key = prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'Literal' ? String(prop.key.value) : undefined;
+      if (key === undefined) return false;
+      const path = [...prefix, key];
+      if (path.length >= 2) {
+        out.push(path);
+        continue;
+      }
+      const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+      const deeper: string[][] = [];
+      const ok = (value.type === 'Identifier' || value.type === 'ObjectPattern') && collectFromPattern(context, value, path, deeper, depth + 1);
+      if (ok && deeper.length > 0) out.push(...deeper);
+      else out.push(path);
+    }
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Browser code?
+
+const browserCache = new WeakMap<TSESTree.Program, boolean>();
+
+/** Front-end frameworks and browser-only modules (a file importing one of these renders UI). */
+const BROWSER_MODULES = [
+  /^react(-dom)?(\/|$)/,
+  /^preact(\/|$)/,
+  /^vue(\/|$)/,
+  /^svelte(\/|$)/,
+  /^@angular\/(core|common|router)(\/|$)/,
+  /^solid-js(\/|$)/,
+  /^react-native(\/|$)/,
+  /^next\/(navigation|router|link|image)$/,
+  /^@remix-run\/react$/,
+  /^jwt-decode$/,
+];
+/** Server frameworks and Node built-ins: a file importing these is not (only) browser code. */
+const SERVER_MODULES = [
+  /^(node:|fs$|http$|https$|net$|crypto$|child_process$|cluster$)/,
+  /^(express|fastify|koa|hapi|@hapi\/hapi|restify|hono|@nestjs\/[\w-]+|next\/server|next\/headers|@remix-run\/node|passport(-[\w-]+)?|mongoose|pg|mysql2?|prisma|@prisma\/client|sequelize|typeorm)(\/|$)/,
+];
+const BROWSER_EXTENSIONS = /\.(jsx|tsx|vue|svelte)$/i;
+const BROWSER_DIRS = /(^|[\\/])(components|client|frontend|browser|public|ui|hooks|views)[\\/]/i;
+const SERVER_DIRS = /(^|[\\/])(api|server|backend|functions|lambda|routes|controllers|middlewares?)[\\/]|(^|[\\/])(middleware|route|server)\.[cm]?[jt]s$/i;
+
+/**
+ * Heuristic: the file is browser code when it has a browser signal — a `'use client'` directive, a JSX/TSX/Vue/Svelte
+ * file, an import of a front-end framework, or a path under `components/`, `client/`, `frontend/`, `pages/` (outside
+ * `pages/api/`) … — and no server signal: a `'use server'` directive, an import of a server framework or a Node
+ * built-in, or a path under `api/`, `server/`, `routes/`, `controllers/`, `middleware`.
+ */
+export function isBrowserCode(context: AnyContext): boolean {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  let answer = browserCache.get(program);
+  if (answer === undefined) {
+    const s = signals(context, program);
+    answer = s.browser && !s.server;
+    browserCache.set(program, answer);
+  }
+  return answer;
+}
+
+function signals(context: AnyContext, program: TSESTree.Program): { browser: boolean; server: boolean } {
+  let browser = false;
+  let server = false;
+  for (const stmt of program.body) {
+    if (stmt.type !== 'ExpressionStatement' || !('directive' in stmt) || typeof stmt.directive !== 'string') break;
+    if (stmt.directive === 'use client') browser = true;
+    if (stmt.directive === 'use server') server = true;
+  }
+  const file = context.filename.replace(/\\/g, '/');
+  if (BROWSER_EXTENSIONS.test(file)) browser = true;
+  if (BROWSER_DIRS.test(file) || (/(^|\/)pages\//.test(file) && !/(^|\/)pages\/api\//.test(file))) browser = true;
+  if (SERVER_DIRS.test(file)) server = true;
+  for (const specifier of moduleSpecifiers(context, program)) {
+    if (BROWSER_MODULES.some((re) => re.test(specifier))) browser = true;
+    if (SERVER_MODULES.some((re) => re.test(specifier))) server = true;
+  }
+  return { browser, server };
+}
+
+/** Specifiers of the file's static imports and top-level-ish `require('x')` calls (through unresolved references). */
+function moduleSpecifiers(context: AnyContext, program: TSESTree.Program): string[] {
+  const out: string[] = [];
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration') out.push(stmt.source.value);
+    else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') {
+      const e = stmt.moduleReference.expression;
+      if (e.type === 'Literal' && typeof e.value === 'string') out.push(e.value);
+    }
+  }
+  const globalScope = context.sourceCode.getScope(program);
+  const requireVar = globalScope.set.get('require');
+  const refs = requireVar ? (requireVar.defs.length === 0 ? requireVar.references : []) : globalScope.through;
+  for (const ref of refs) {
+    const id = ref.identifier;
+    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+    const call = id.parent;
+    const arg = call?.type === 'CallExpression' && call.callee === id ? call.arguments[0] : undefined;
+    if (arg?.type === 'Literal' && typeof arg.value === 'string') out.push(arg.value);
+  }
+  return out;
+}

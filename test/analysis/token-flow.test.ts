@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { getJwtUsages } from '../../src/analysis/imports.js';
+import { classifyDecodedUse, isBrowserCode, isUnverifiedDecode, isVerifiedInSameFunction } from '../../src/analysis/token-flow.js';
+import { analyze, type AnalyzeOptions } from '../helpers/analyze.js';
+
+const JWT = `import jwt from 'jsonwebtoken';\n`;
+const JOSE = `import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';\n`;
+
+const firstDecode = (context: Parameters<typeof isBrowserCode>[0]) => {
+  const u = getJwtUsages(context).find((x) => isUnverifiedDecode(context, x));
+  if (!u) throw new Error('no decode usage');
+  return u;
+};
+const use = (code: string) => analyze(code, (context) => classifyDecodedUse(context, firstDecode(context)));
+const verified = (code: string) => analyze(code, (context) => isVerifiedInSameFunction(context, firstDecode(context)));
+const browser = (code: string, options?: AnalyzeOptions) => analyze(code, (context) => isBrowserCode(context), options);
+
+describe('classifyDecodedUse', () => {
+  it.each([
+    [`const { header } = jwt.decode(token, { complete: true }); const key = keys[header.kid];`],
+    [`const decoded = jwt.decode(token, { complete: true }); if (!decoded) throw new Error(); const key = await getKey(decoded.header.kid);`],
+    [`const kid = jwt.decode(token, { complete: true })?.header.kid;`],
+    [`const d = jwt.decode(token, { complete: true }) as any; lookup(d.header.kid, d.header.alg);`],
+  ])('header: %s', (code) => {
+    expect(use(JWT + code)).toBe('header');
+  });
+
+  it('a header-only API is header use whatever happens to the result', () => {
+    expect(use(JOSE + `const header = decodeProtectedHeader(token); return header;`)).toBe('header');
+  });
+
+  it.each([
+    [`const { exp } = jwt.decode(token); return exp * 1000 < Date.now();`],
+    [`const decoded = jwt.decode(token); if (decoded && decoded.exp < now) refresh();`],
+    [`const p = decodeJwt(token); const expiresAt = p.exp * 1000; const issued = p.iat;`],
+    [`const d = jwt.decode(token, { complete: true }); return d.payload.exp;`],
+    [`return jwt.decode(token).exp;`],
+    [`const d = jwt.decode(token); if (d == null) return; schedule(d.exp);`],
+  ])('time: %s', (code) => {
+    expect(use((code.includes('decodeJwt') ? JOSE : JWT) + code)).toBe('time');
+  });
+
+  it.each([
+    [`const user = jwt.decode(token); req.user = user;`],
+    [`return jwt.decode(token);`],
+    [`const { sub } = jwt.decode(token); return db.find(sub);`],
+    [`const decoded = jwt.decode(token); if (decoded.role === 'admin') grant();`],
+    [`const d = jwt.decode(token, { complete: true }); return d.payload.sub;`],
+    [`const d = jwt.decode(token, { complete: true }); return d.payload;`],
+    [`const { ...all } = jwt.decode(token); use(all);`],
+    [`const d = jwt.decode(token); const { exp, role } = d;`],
+    // without complete: true the result is the payload; `.header` is a claim named header
+    [`const d = jwt.decode(token); use(d.header.kid);`],
+    [`const d = jwt.decode(token, opts); return d.sub;`],
+    [`const d = jwt.decode(token); console.log(d ?? 'none');`],
+  ])('other: %s', (code) => {
+    expect(use(JWT + code)).toBe('other');
+  });
+
+  it('an unused result trusts nothing', () => {
+    expect(use(JWT + `jwt.decode(token);`)).toBe('none');
+  });
+});
+
+describe('isVerifiedInSameFunction', () => {
+  it.each([
+    [`function f(token) { const { header } = jwt.decode(token, { complete: true }); return jwt.verify(token, keys[header.kid], { algorithms: ['RS256'] }); }`],
+    [`function f(token) { jwt.verify(token, key, { algorithms: ['HS256'] }); return jwt.decode(token); }`],
+    [`function f(req) { const d = jwt.decode(req.headers.authorization.split(' ')[1]); jwt.verify(req.headers.authorization.split(' ')[1], k); }`],
+    [`function f(req) { const raw = req.cookies.token; const t = raw; const d = jwt.decode(t); jwt.verify(raw, k); }`],
+    [`async function f(token) { const d = jwt.decode(token); await verifyToken(token); return d.sub; }`],
+    [`async function f(token) { const d = jwt.decode(token); await this.auth.validateJwt(token); return d; }`],
+    [`function f(token) { const d = jwt.decode(token); return new Promise((ok) => jwt.verify(token, k, (e, p) => ok(p))); }`],
+  ])('%s', (code) => {
+    expect(verified(JWT + code)).toBe(true);
+  });
+
+  it('with jose', () => {
+    expect(verified(JOSE + `async function f(t) { const { kid } = decodeProtectedHeader(t); const p = decodeJwt(t); await jwtVerify(t, key); }`)).toBe(true);
+  });
+
+  it.each([
+    [`function f(token) { return jwt.decode(token); }`],
+    [`function f(token, other) { const d = jwt.decode(token); jwt.verify(other, k); return d; }`],
+    [`function f(token) { return jwt.decode(token); } function g(token) { jwt.verify(token, k); }`],
+    [`function f(req) { const d = jwt.decode(getToken(req)); jwt.verify(getToken(req), k); }`],
+    [`async function f(token) { const d = jwt.decode(token); await logToken(token); return d; }`],
+    // a verify call that is itself an unverified read does not count
+    [`function f(token) { const d = jwt.decode(token); jwt.decode(token, { complete: true }); return d; }`],
+  ])('not verified: %s', (code) => {
+    expect(verified(JWT + code)).toBe(false);
+  });
+});
+
+describe('isBrowserCode', () => {
+  it.each<[string, AnalyzeOptions?]>([
+    [`'use client';\nimport jwt from 'jsonwebtoken';`],
+    [`import { useEffect } from 'react';`],
+    [`import { ref } from 'vue';`],
+    [`import { Component } from '@angular/core';`],
+    [`import { jwtDecode } from 'jwt-decode';`],
+    [`const x = 1;`, { filename: '/app/src/components/Nav.ts' }],
+    [`const x = 1;`, { filename: '/app/src/Header.tsx' }],
+    [`const x = 1;`, { filename: '/app/pages/profile.js' }],
+    [`const x = 1;`, { filename: '/app/client/session.ts' }],
+  ])('browser: %s %o', (code, options) => {
+    expect(browser(code, options)).toBe(true);
+  });
+
+  it.each<[string, AnalyzeOptions?]>([
+    [`import jwt from 'jsonwebtoken';`],
+    [`import express from 'express';\nimport React from 'react';`],
+    [`'use client';\nimport fs from 'node:fs';`],
+    [`const x = 1;`, { filename: '/app/pages/api/me.js' }],
+    [`import { cookies } from 'next/headers';`, { filename: '/app/app/profile/page.tsx' }],
+    [`'use server';\nimport { useState } from 'react';`],
+    [`import React from 'react';`, { filename: '/app/src/server/render.tsx' }],
+    [`const express = require('express'); const React = require('react');`, { filename: '/app/a.js', sourceType: 'commonjs' }],
+    [`const x = 1;`, { filename: '/app/src/auth/tokens.ts' }],
+  ])('not browser: %s %o', (code, options) => {
+    expect(browser(code, options)).toBe(false);
+  });
+});
+
+describe('isUnverifiedDecode', () => {
+  it('decode APIs are, verify APIs are not', () => {
+    const ops = analyze(JWT + `jwt.decode(t); jwt.verify(t, k);`, (context) => getJwtUsages(context).map((u) => isUnverifiedDecode(context, u)));
+    expect(ops).toEqual([true, false]);
+  });
+});

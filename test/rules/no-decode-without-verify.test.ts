@@ -1,0 +1,125 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-decode-without-verify.js';
+import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
+
+const ruleTester = new RuleTester();
+const jwtValid = (code: string) => validVariants(memberVariants('jsonwebtoken', code), code);
+const jose = namedVariants('jose', ['decodeJwt', 'decodeProtectedHeader', 'jwtVerify']);
+
+ruleTester.run('no-decode-without-verify', rule, {
+  valid: [
+    // verified in the same function, before or after
+    ...jwtValid(`function auth(token) { const p = jwt.verify(token, key, { algorithms: ['HS256'] }); const d = jwt.decode(token); return d.sub; }`),
+    ...jwtValid(`function auth(token) { const d = jwt.decode(token); const p = jwt.verify(token, key, { algorithms: ['HS256'] }); return d.role; }`),
+    ...validVariants(jose, `async function auth(t) { const claims = decodeJwt(t); await jwtVerify(t, key); return claims.sub; }`),
+    // header-only: pick the key by kid, then verify
+    ...jwtValid(`function auth(token) { const { header } = jwt.decode(token, { complete: true }); return jwt.verify(token, keys[header.kid], { algorithms: ['RS256'] }); }`),
+    ...jwtValid(`function kidOf(token) { const decoded = jwt.decode(token, { complete: true }); return decoded.header.kid; }`),
+    ...validVariants(jose, `async function keyFor(t) { const { kid, alg } = decodeProtectedHeader(t); return lookup(kid, alg); }`),
+    // only time claims: deciding when to refresh trusts nothing
+    ...jwtValid(`function isExpired(token) { const { exp } = jwt.decode(token); return exp * 1000 < Date.now(); }`),
+    ...validVariants(jose, `function expiresAt(t) { return decodeJwt(t).exp * 1000; }`),
+    `import jwt from 'jsonwebtoken'; function f(t) { const d = jwt.decode(t); if (!d || !d.exp) return true; return d.exp < Date.now() / 1000; }`,
+    // unused result
+    `import jwt from 'jsonwebtoken'; jwt.decode(token);`,
+    // verified by a verifier-named helper in the same function
+    `import jwt from 'jsonwebtoken'; async function me(token) { await verifyAccessToken(token); const { sub } = jwt.decode(token); return sub; }`,
+    `import jwt from 'jsonwebtoken'; class S { async me(token) { const claims = jwt.decode(token); await this.auth.validateToken(token); return claims; } }`,
+    // browser code: the client has no key; the server enforces
+    {
+      code: `'use client';\nimport { decodeJwt } from 'jose';\nexport function useUser(token) { return decodeJwt(token).name; }`,
+    },
+    {
+      filename: 'src/components/Avatar.tsx',
+      code: `import jwt from 'jsonwebtoken';\nexport function Avatar({ token }: { token: string }) { const user = jwt.decode(token) as { name: string }; return <span>{user.name}</span>; }`,
+    },
+    {
+      code: `import { useMemo } from 'react';\nimport { decodeJwt } from 'jose';\nexport function useRoles(t) { return useMemo(() => decodeJwt(t).roles, [t]); }`,
+    },
+    // look-alikes
+    `const jwt = { decode(t) { return {}; } }; const u = jwt.decode(token); use(u.sub);`,
+    `import jwt from 'jsonwebtoken'; const u = base64.decode(token); use(u.sub); const v = decoder.decode(buf); use(v);`,
+    `import jwt from 'jsonwebtoken'; function f(jwt) { return jwt.decode(token).sub; }`,
+    `import jwt from 'jwt-simple-wrapper'; export const claims = (t) => jwt.decode(t);`,
+  ],
+  invalid: [
+    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.decode`), {
+      code: `function currentUser(req) { const user = jwt.decode(req.headers.authorization.slice(7)); return user.sub; }`,
+      errors: [{ messageId: 'unverifiedDecode', line: 1, column: 42, endColumn: 88 }],
+    }),
+    ...invalidVariants(jose, {
+      code: `export async function role(t) { const claims = decodeJwt(t); return claims.role; }`,
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'decodeJwt' }, line: 1, column: 48 }],
+    }),
+    // returned as a whole
+    {
+      code: `import jwt from 'jsonwebtoken'; export const getClaims = (token) => jwt.decode(token);`,
+      errors: [{ messageId: 'unverifiedDecode', line: 1, column: 69 }],
+    },
+    // complete: true, but the payload is read
+    {
+      code: `import jwt from 'jsonwebtoken'; function f(t) { const d = jwt.decode(t, { complete: true }); return d.payload.sub; }`,
+      errors: [{ messageId: 'unverifiedDecode' }],
+    },
+    // a time claim and another claim
+    {
+      code: `import jwt from 'jsonwebtoken'; function f(t) { const { exp, isAdmin } = jwt.decode(t); if (exp > now && isAdmin) grant(); }`,
+      errors: [{ messageId: 'unverifiedDecode' }],
+    },
+    // verified in another function does not count
+    {
+      code: `import jwt from 'jsonwebtoken'; function check(t) { jwt.verify(t, key, { algorithms: ['HS256'] }); } function me(t) { return jwt.decode(t).sub; }`,
+      errors: [{ messageId: 'unverifiedDecode', column: 126 }],
+    },
+    // a different token is verified
+    {
+      code: `import jwt from 'jsonwebtoken'; function f(access, refresh) { jwt.verify(refresh, key); return jwt.decode(access).sub; }`,
+      errors: [{ messageId: 'unverifiedDecode' }],
+    },
+    // an Express route (server code, even with a React import elsewhere on the server)
+    {
+      filename: 'src/routes/me.js',
+      code: [
+        `const express = require('express');`,
+        `const jwt = require('jsonwebtoken');`,
+        `const router = express.Router();`,
+        `router.get('/me', async (req, res) => {`,
+        `  const token = req.cookies.access_token;`,
+        `  const payload = jwt.decode(token);`,
+        `  if (!payload) return res.sendStatus(401);`,
+        `  res.json(await User.findById(payload.sub));`,
+        `});`,
+      ].join('\n'),
+      languageOptions: { sourceType: 'commonjs' },
+      errors: [{ messageId: 'unverifiedDecode', line: 6, column: 19 }],
+    },
+    // a Nest-style guard using jsonwebtoken
+    {
+      code: [
+        `import * as jwt from 'jsonwebtoken';`,
+        `export class AuthGuard {`,
+        `  canActivate(ctx: any): boolean {`,
+        `    const req = ctx.switchToHttp().getRequest();`,
+        `    const token = req.headers.authorization?.split(' ')[1];`,
+        `    const decoded = jwt.decode(token) as { roles: string[] } | null;`,
+        `    return !!decoded && decoded.roles.includes('admin');`,
+        `  }`,
+        `}`,
+      ].join('\n'),
+      errors: [{ messageId: 'unverifiedDecode', line: 6, column: 21 }],
+    },
+    // a Next.js route handler with jose (server: the route file)
+    {
+      filename: 'app/api/orders/route.ts',
+      code: [
+        `import { decodeJwt } from 'jose';`,
+        `import { cookies } from 'next/headers';`,
+        `export async function GET() {`,
+        `  const claims = decodeJwt((await cookies()).get('session')!.value);`,
+        `  return Response.json(await listOrders(claims.sub as string));`,
+        `}`,
+      ].join('\n'),
+      errors: [{ messageId: 'unverifiedDecode', line: 4, column: 18 }],
+    },
+  ],
+});

@@ -1,0 +1,242 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-token-in-storage.js';
+
+const ruleTester = new RuleTester();
+
+const storage = (line: number, column: number, target = 'localStorage') => ({ messageId: 'tokenInStorage' as const, data: { target }, line, column });
+const cookie = (line: number, column: number, target: string) => ({ messageId: 'tokenInCookie' as const, data: { target }, line, column });
+
+ruleTester.run('no-token-in-storage', rule, {
+  valid: [
+    // look-alike keys and values
+    `localStorage.setItem('tokenizerModel', model);`,
+    `localStorage.setItem('theme', theme);`,
+    `localStorage.setItem('csrfHeaderName', name);`,
+    `sessionStorage.setItem('recipeDraft', JSON.stringify(draft));`,
+    `localStorage.setItem('maxTokens', String(maxTokens));`,
+    `localStorage.setItem('tokensUsed', usage.totalTokens);`,
+    `localStorage.setItem('csrf_token', csrfToken);`,
+    `localStorage.setItem('pushSubscription', fcmToken);`,
+    `localStorage.setItem('tokenExpiry', String(decoded.exp));`,
+    `localStorage.setItem('hasSession', String(!!token));`,
+    `const TOKEN_KEY = 'tokenizer'; localStorage.setItem(TOKEN_KEY, JSON.stringify(cfg));`,
+    // reads and removals
+    `const t = localStorage.getItem('token');`,
+    `localStorage.removeItem('token');`,
+    `window.sessionStorage.removeItem('access_token');`,
+    `localStorage.clear();`,
+    `const t = localStorage.token;`,
+    `document.cookie = 'token=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';`,
+    `const c = document.cookie;`,
+    // statically known values are not tokens from a login
+    `localStorage.setItem('token', '');`,
+    // unknown key and unknown value
+    `function save(key, value) { localStorage.setItem(key, value); }`,
+    `localStorage.setItem(key, JSON.stringify(state));`,
+    `localStorage.setItem('user', JSON.stringify(response.data));`,
+    // a local object called localStorage is not the global
+    `const localStorage = new Map(); localStorage.setItem('token', token);`,
+    `function f(localStorage) { localStorage.setItem('token', token); }`,
+    `import { localStorage } from './fake-storage'; localStorage.setItem('token', token);`,
+    `const document = { cookie: '' }; document.cookie = \`token=\${token}\`;`,
+    // a set() on something that is not a cookie library
+    `const cookies = new Map(); cookies.set('token', token);`,
+    `import Cookies from './my-cookies'; Cookies.set('token', token);`,
+    `const store = { set() {} }; store.set('token', token);`,
+    // non-token cookies
+    `import Cookies from 'js-cookie'; Cookies.set('theme', theme);`,
+    `document.cookie = \`locale=\${locale}; path=/\`;`,
+    `document.cookie = \`\${name}=\${value}; path=/\`;`,
+    // realistic front-end code that keeps the token in memory
+    {
+      code: `import axios from 'axios';
+let accessToken: string | undefined;
+export const api = axios.create({ baseURL: '/api', withCredentials: true });
+api.interceptors.request.use((config) => {
+  if (accessToken) config.headers.Authorization = \`Bearer \${accessToken}\`;
+  return config;
+});
+export async function login(email: string, password: string) {
+  const { data } = await api.post('/auth/login', { email, password });
+  accessToken = data.accessToken;
+  localStorage.setItem('lastEmail', email);
+}`,
+      filename: 'api.ts',
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useUiStore = defineStore('ui', {
+  state: () => ({ theme: localStorage.getItem('theme') ?? 'light', sidebar: true }),
+  actions: {
+    setTheme(theme: string) {
+      this.theme = theme;
+      localStorage.setItem('theme', theme);
+    },
+    logout() {
+      localStorage.removeItem('token');
+      sessionStorage.clear();
+    },
+  },
+});`,
+      filename: 'ui.ts',
+    },
+    {
+      code: `export function TokenizerPicker({ models }) {
+  const [model, setModel] = useState(() => localStorage.getItem('tokenizerModel'));
+  const choose = (m) => { setModel(m); localStorage.setItem('tokenizerModel', m); };
+  return <select onChange={(e) => choose(e.target.value)}>{models.map((m) => <option key={m}>{m}</option>)}</select>;
+}`,
+      filename: 'picker.jsx',
+    },
+    // declared browser globals (languageOptions.globals)
+    {
+      code: `localStorage.setItem('theme', theme);`,
+      languageOptions: { globals: { localStorage: 'readonly', window: 'readonly', document: 'readonly' } },
+    },
+  ],
+  invalid: [
+    { code: `localStorage.setItem('token', token);`, errors: [storage(1, 1)] },
+    { code: `sessionStorage.setItem('access_token', data.access_token);`, errors: [storage(1, 1, 'sessionStorage')] },
+    { code: `window.localStorage.setItem('jwt', res.data.token);`, errors: [storage(1, 1)] },
+    { code: `globalThis.localStorage.setItem("authToken", t);`, errors: [storage(1, 1)] },
+    { code: `self.sessionStorage.setItem('refresh_token', r);`, errors: [storage(1, 1, 'sessionStorage')] },
+    { code: `window['localStorage'].setItem('user-token', t);`, errors: [storage(1, 1)] },
+    // key through constants
+    { code: `const TOKEN_KEY = 'auth_token';\nlocalStorage.setItem(TOKEN_KEY, value);`, errors: [storage(2, 1)] },
+    { code: `const KEYS = { token: 'myapp:token' } as const;\nlocalStorage.setItem(KEYS.token, value);`, errors: [storage(2, 1)] },
+    { code: `localStorage.setItem(\`\${APP}_access_token\`, value);`, errors: [storage(1, 1)] },
+    // decided by the value
+    { code: `localStorage.setItem('auth', JSON.stringify({ user, token }));`, errors: [storage(1, 1)] },
+    { code: `const session = { user: data.user, accessToken: data.accessToken };\nlocalStorage.setItem('session', JSON.stringify(session));`, errors: [storage(2, 1)] },
+    { code: `const { access_token: t } = await res.json();\nlocalStorage.setItem('a', t);`, errors: [storage(2, 1)] },
+    { code: `const body = await response.json();\nlocalStorage.setItem('x', body.token);`, errors: [storage(2, 1)] },
+    { code: `localStorage.setItem('Authorization', \`Bearer \${token}\`);`, errors: [storage(1, 1)] },
+    // property and index writes
+    { code: `localStorage.token = token;`, errors: [storage(1, 1)] },
+    { code: `localStorage['jwt'] = value;`, errors: [storage(1, 1)] },
+    { code: `const KEY = 'access_token';\nwindow.sessionStorage[KEY] = value;`, errors: [storage(2, 1, 'sessionStorage')] },
+    { code: `localStorage.lastUser = data.refreshToken;`, errors: [storage(1, 1)] },
+    // aliases
+    { code: `const storage = window.localStorage;\nstorage.setItem('token', token);`, errors: [storage(2, 1)] },
+    // produced by a JWT library
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst signed = jwt.sign({ sub: id }, secret);\nlocalStorage.setItem('x', signed);`,
+      errors: [storage(3, 1)],
+    },
+    { code: `localStorage.setItem('x', generateAccessToken(user));`, errors: [storage(1, 1)] },
+    // document.cookie
+    { code: `document.cookie = \`token=\${token}; path=/\`;`, errors: [cookie(1, 1, 'document.cookie')] },
+    { code: `document.cookie = 'jwt=' + t + '; path=/; max-age=3600';`, errors: [cookie(1, 1, 'document.cookie')] },
+    { code: `const TOKEN = 'access_token';\nwindow.document.cookie = \`\${TOKEN}=\${value}\`;`, errors: [cookie(2, 1, 'document.cookie')] },
+    { code: `document.cookie = \`session_data=\${data.accessToken}\`;`, errors: [cookie(1, 1, 'document.cookie')] },
+    // cookie libraries
+    { code: `import Cookies from 'js-cookie';\nCookies.set('token', token, { expires: 7 });`, errors: [cookie(2, 1, 'Cookies.set')] },
+    { code: `const Cookies = require('js-cookie');\nCookies.set('auth', value);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.js' },
+    { code: `import Cookies from 'universal-cookie';\nconst cookies = new Cookies();\ncookies.set('access_token', data.access_token, { path: '/' });`, errors: [cookie(3, 1, 'cookies.set')] },
+    {
+      code: `import { useCookies } from 'react-cookie';\nfunction Login() {\n  const [cookies, setCookie] = useCookies(['token']);\n  const onLogin = async () => { const { data } = await api.post('/login'); setCookie('token', data.token); };\n}`,
+      errors: [cookie(4, 76, 'setCookie')],
+    },
+    // import variants of the cookie libraries
+    { code: `import * as Cookies from 'js-cookie';\nCookies.set('token', token);`, errors: [cookie(2, 1, 'Cookies.set')] },
+    { code: `const Cookies = require('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.cjs', languageOptions: { sourceType: 'commonjs' } },
+    { code: `const { default: Cookies } = await import('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.mjs' },
+    { code: `import Cookies = require('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')] },
+    { code: `const Cookies = require('universal-cookie');\nconst c = new Cookies(req.headers.cookie);\nc.set('refreshToken', refreshToken);`, errors: [cookie(3, 1, 'cookies.set')], filename: 'file.js' },
+    // declared browser globals
+    {
+      code: `window.localStorage.setItem('token', token);\nlocalStorage.setItem('jwt', jwt);`,
+      languageOptions: { globals: { localStorage: 'readonly', window: 'readonly' } },
+      errors: [storage(1, 1), storage(2, 1)],
+    },
+    // realistic front-end code
+    {
+      code: `import axios from 'axios';
+export async function login(email: string, password: string) {
+  const res = await axios.post('/api/auth/login', { email, password });
+  localStorage.setItem('token', res.data.token);
+  axios.defaults.headers.common.Authorization = \`Bearer \${res.data.token}\`;
+  return res.data.user;
+}`,
+      filename: 'auth.ts',
+      errors: [storage(4, 3)],
+    },
+    {
+      code: `import { createSlice } from '@reduxjs/toolkit';
+const authSlice = createSlice({
+  name: 'auth',
+  initialState: { user: null, token: localStorage.getItem('token') },
+  reducers: {
+    setCredentials: (state, action) => {
+      const { user, accessToken } = action.payload;
+      state.user = user;
+      state.token = accessToken;
+      localStorage.setItem('user', JSON.stringify(user));
+      localStorage.setItem('token', accessToken);
+    },
+    logout: (state) => { state.user = null; state.token = null; localStorage.removeItem('token'); },
+  },
+});`,
+      filename: 'authSlice.ts',
+      errors: [storage(11, 7)],
+    },
+    {
+      code: `import { defineStore } from 'pinia';
+export const useAuthStore = defineStore('auth', {
+  state: () => ({ user: null as null | object }),
+  actions: {
+    async login(credentials: { email: string; password: string }) {
+      const response = await fetch('/api/login', { method: 'POST', body: JSON.stringify(credentials) });
+      const data = await response.json();
+      this.user = data.user;
+      sessionStorage.setItem('auth', JSON.stringify({ user: data.user, token: data.token }));
+    },
+  },
+});`,
+      filename: 'auth.ts',
+      errors: [storage(9, 7, 'sessionStorage')],
+    },
+    {
+      code: `import { useState } from 'react';
+import Cookies from 'js-cookie';
+export function LoginForm() {
+  const [email, setEmail] = useState('');
+  async function onSubmit(e) {
+    e.preventDefault();
+    const res = await fetch('/api/login', { method: 'POST', body: JSON.stringify({ email }) });
+    const { token } = await res.json();
+    Cookies.set('auth_token', token, { expires: 7, secure: true, sameSite: 'strict' });
+  }
+  return <form onSubmit={onSubmit}><input value={email} onChange={(e) => setEmail(e.target.value)} /></form>;
+}`,
+      filename: 'LoginForm.jsx',
+      errors: [cookie(9, 5, 'Cookies.set')],
+    },
+    {
+      code: `import { Injectable } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { CookieService } from 'ngx-cookie-service';
+@Injectable({ providedIn: 'root' })
+export class AuthService {
+  constructor(private http: HttpClient, private cookieService: CookieService) {}
+  login(email: string, password: string) {
+    return this.http.post<{ token: string }>('/api/login', { email, password }).subscribe((res) => {
+      this.cookieService.set('token', res.token);
+      this.cookieService.set('lastLogin', new Date().toISOString());
+    });
+  }
+}`,
+      filename: 'auth.service.ts',
+      errors: [cookie(9, 7, 'cookieService.set')],
+    },
+    {
+      code: `import Cookies from 'universal-cookie';
+export class Session {
+  private cookies = new Cookies();
+  save(token: string) { this.cookies.set('jwt', token, { path: '/' }); }
+}`,
+      errors: [cookie(4, 25, 'cookies.set')],
+    },
+    { code: `import { setCookie } from 'typescript-cookie';\nsetCookie('jwt', jwt);`, errors: [cookie(2, 1, 'setCookie')] },
+  ],
+});
