@@ -7,7 +7,8 @@ import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, getPropertyName, getStrin
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../models/index.js';
 import type { ApiModel, ArgRole, ExportNode, ExportTree, LibraryModel, OptionConcept } from '../models/types.js';
-import type { AnyContext } from './values.js';
+import { readObject } from './options.js';
+import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 export interface ChainCall {
   /** the method name, e.g. `setExpirationTime` */
@@ -26,6 +27,26 @@ export interface JwtUsage {
   chain: ChainCall[];
   /** the builder object escapes (returned, passed on, stored): its chain may be completed elsewhere */
   chainEscapes: boolean;
+  /**
+   * Set for usages whose model `inherits` defaults (fast-jwt `signer(…)`, Nest `this.jwtService.sign(…)`,
+   * `fastify.jwt.sign(…)`): where the defaults come from. See `getUsageOption`.
+   */
+  defaults?: UsageDefaults;
+  /**
+   * The options when they are not a positional argument: the object a factory returns
+   * (`JwtModule.registerAsync({ useFactory })`), or `'unknown'` when that cannot be read. `getArg(usage, 'options')`
+   * answers from it.
+   */
+  optionsNode?: TSESTree.Node | 'unknown';
+}
+
+export interface UsageDefaults {
+  /**
+   * The configuring usage (`createSigner(opts)`, `new JwtService(opts)`, the file's only `JwtModule.register(…)` /
+   * `fastify.register(fastifyJwt, …)`); `undefined` when the configuration lives elsewhere (another file, several
+   * registrations): inherited concepts are then unknown.
+   */
+  from?: JwtUsage;
 }
 
 export interface FileUsages {
@@ -40,6 +61,10 @@ interface TraceInfo {
   library: LibraryModel;
   api: string;
   model: ApiModel;
+  /** usages made from this trace inherit from `defaults` */
+  defaults?: UsageDefaults;
+  /** the export is also recognised inside a wrapper (`PassportStrategy(Strategy)`) */
+  wrapped?: ExportNode['wrapped'];
 }
 
 type TraceMap = Record<string | symbol, unknown>;
@@ -69,7 +94,7 @@ function exportNodeToTrace(lib: LibraryModel, path: string, node: ExportNode): T
   const out: TraceMap = {};
   if (node.call) out[CALL] = { library: lib, api: path, model: node.call } satisfies TraceInfo;
   if (node.construct) out[CONSTRUCT] = { library: lib, api: path, model: node.construct } satisfies TraceInfo;
-  if (node.read) out[READ] = { library: lib, api: path, model: node.read } satisfies TraceInfo;
+  if (node.read) out[READ] = { library: lib, api: path, model: node.read, wrapped: node.wrapped } satisfies TraceInfo;
   if (node.members) Object.assign(out, treeToTrace(lib, path, node.members));
   return out;
 }
@@ -118,20 +143,59 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
   const result: FileUsages = { usages: [], byNode: new Map(), libraries: new Set() };
 
+  const addUsage = (
+    lib: LibraryModel,
+    api: string,
+    model: ApiModel,
+    node: TSESTree.CallExpression | TSESTree.NewExpression,
+    defaults?: UsageDefaults,
+  ): JwtUsage | undefined => {
+    result.libraries.add(lib.id);
+    if (result.byNode.has(node)) return undefined;
+    let m = model;
+    if (m.whenNoVerify && m.args.noVerify !== undefined && isStaticallyTruthy(context, node.arguments, m.args.noVerify)) m = m.whenNoVerify;
+    const usage: JwtUsage = { library: lib.id, api, model: m, node, chain: [], chainEscapes: false };
+    if (m.inherits) usage.defaults = defaults ?? {};
+    if (m.optionsFromFactory) usage.optionsNode = factoryResult(context, node, m.optionsFromFactory);
+    if (m.builder) collectChain(sourceCode, node, usage, new Set(), 0);
+    result.byNode.set(node, usage);
+    result.usages.push(usage);
+    if (m.returns || m.instance) followProduct(usage, lib);
+    return usage;
+  };
+
   const record = (ref: { node: unknown; type: symbol; info: unknown }): void => {
     const info = ref.info as TraceInfo;
     const node = ref.node as TSESTree.Node;
     result.libraries.add(info.library.id);
     if (ref.type === READ) {
       followPromisify(tracker, node, info, record);
+      if (info.wrapped === 'passport-strategy') {
+        for (const call of passportStrategySuperCalls(node)) addUsage(info.library, `${info.api}(PassportStrategy)`, info.model, call);
+      }
       return;
     }
     if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return;
-    if (result.byNode.has(node)) return;
-    const usage: JwtUsage = { library: info.library.id, api: info.api, model: info.model, node, chain: [], chainEscapes: false };
-    if (info.model.builder) collectChain(sourceCode, node, usage, new Set(), 0);
-    result.byNode.set(node, usage);
-    result.usages.push(usage);
+    addUsage(info.library, info.api, info.model, node, info.defaults);
+  };
+
+  /** The function returned by a factory, the object built by a constructor: their calls are usages too. */
+  const followProduct = (usage: JwtUsage, lib: LibraryModel): void => {
+    const model = usage.model;
+    const defaults: UsageDefaults = { from: usage };
+    const map: TraceMap = {};
+    if (model.returns) map[CALL] = { library: lib, api: `${usage.api}()`, model: model.returns, defaults } satisfies TraceInfo;
+    for (const [name, m] of Object.entries(model.instance ?? {})) {
+      map[name] = { [CALL]: { library: lib, api: `${usage.api}#${name}`, model: m, defaults } satisfies TraceInfo };
+    }
+    for (const r of tracker.iteratePropertyReferences(usage.node as never, map as never)) record(r as never);
+    const field = classFieldOf(usage.node);
+    if (!field) return;
+    for (const { call, method } of memberCalls(sourceCode, field.classNode, field.name)) {
+      if (method === undefined && model.returns) addUsage(lib, `${usage.api}()`, model.returns, call, defaults);
+      const m = method === undefined ? undefined : model.instance?.[method];
+      if (m) addUsage(lib, `${usage.api}#${method}`, m, call, defaults);
+    }
   };
 
   // ESM `import` / `export … from` (legacy mode maps named and namespace imports of CommonJS libraries too).
@@ -141,6 +205,7 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   // as modules (where ReferenceTracker's own CommonJS support finds nothing).
   const requireVar = globalScope.set.get('require');
   const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
+  const requireCalls: TSESTree.CallExpression[] = [];
   for (const ref of requireRefs) {
     const id = ref.identifier;
     if (id.type !== 'Identifier' || id.name !== 'require') continue;
@@ -148,6 +213,7 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
     if (call?.type !== 'CallExpression' || call.callee !== id) continue;
     const trace = traceForSpecifier(call.arguments[0]);
     if (!trace) continue;
+    requireCalls.push(call);
     result.libraries.add(trace.lib.id);
     for (const r of tracker.iteratePropertyReferences(call as never, trace.moduleMap as never)) record(r as never);
   }
@@ -183,8 +249,30 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
     }
   }
 
+  // Frameworks: injected services (Nest), plugin registrations and their decorators (Fastify).
+  for (const lib of frameworkLibraries) {
+    const bindings = moduleBindings(sourceCode, program, lib, requireCalls);
+    if (!bindings.loaded) continue;
+    result.libraries.add(lib.id);
+    const fileDefaults: UsageDefaults[] = [];
+    if (lib.injectable) collectInjected(sourceCode, lib, bindings, addUsage, fileDefaults);
+    if (lib.plugin) collectPlugin(sourceCode, lib, bindings, addUsage, fileDefaults);
+    if (fileDefaults.length === 0) continue;
+    const registrations = result.usages.filter((u) => lib.registrations?.includes(u.api));
+    const from = registrations.length === 1 ? registrations[0] : undefined;
+    for (const d of fileDefaults) d.from = from;
+  }
+
   result.usages.sort((a, b) => a.node.range[0] - b.node.range[0]);
   return result;
+}
+
+function isStaticallyTruthy(context: AnyContext, args: readonly TSESTree.CallExpressionArgument[], index: number): boolean {
+  for (let i = 0; i <= index && i < args.length; i++) if (args[i].type === 'SpreadElement') return false;
+  const arg = args[index];
+  if (!arg) return false;
+  const r = resolveValue(context, arg);
+  return r.kind === 'known' && Boolean(r.value);
 }
 
 function traceForSpecifier(node: TSESTree.Node | undefined): ModuleTrace | undefined {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { getJwtUsages } from '../../src/analysis/imports.js';
 import {
   algorithmFamily,
+  emptyKeyAcceptsUnsigned,
   fileSigningAlgorithms,
   formatAlgorithms,
   isAsymmetricFamily,
@@ -116,5 +118,20 @@ describe('fileSigningAlgorithms / suggestedAllowList', () => {
   it('suggests nothing for mixed families or none', () => {
     expect(signing(`import jwt from 'jsonwebtoken'; jwt.sign(p, k); jwt.sign(q, k2, { algorithm: 'RS256' });`)).toEqual({ all: ['HS256', 'RS256'], suggested: undefined });
     expect(signing(`import jwt from 'jsonwebtoken'; jwt.sign(p, null, { algorithm: 'none' });`)).toEqual({ all: ['none'], suggested: undefined });
+  });
+});
+
+describe('emptyKeyAcceptsUnsigned', () => {
+  const accepts = (code: string) => analyze(code, (context) => getJwtUsages(context).map((u) => [u.api, emptyKeyAcceptsUnsigned(u)]));
+  it('holds for jsonwebtoken verify (also promisified) only', () => {
+    expect(accepts(`import jwt from 'jsonwebtoken'; jwt.verify(t, k); jwt.sign(p, k); jwt.decode(t);`)).toEqual([
+      ['jsonwebtoken.verify', true],
+      ['jsonwebtoken.sign', false],
+      ['jsonwebtoken.decode', false],
+    ]);
+    expect(accepts(`import { promisify } from 'node:util'; import jwt from 'jsonwebtoken'; const v = promisify(jwt.verify); v(t, k);`)).toEqual([
+      ['jsonwebtoken.verify(promisified)', true],
+    ]);
+    expect(accepts(`import { jwtVerify } from 'jose'; jwtVerify(t, k);`)).toEqual([['jose.jwtVerify', false]]);
   });
 });

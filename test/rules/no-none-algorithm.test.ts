@@ -35,6 +35,9 @@ ruleTester.run('no-none-algorithm', rule, {
     `import jwt from 'jsonwebtoken'; jwt.sign(p, '', { algorithm: 'HS256' }); jwt.decode(t);`,
     // jose binds algorithms to key types; an empty key there throws rather than accepting unsigned tokens
     `import { jwtVerify } from 'jose'; await jwtVerify(t, undefined);`,
+    // verifiers that throw on an empty key or have no `none` (jwt-simple, express-jwt)
+    `import jwt from 'jwt-simple'; jwt.decode(t, null, true); jwt.decode(t, '');`,
+    `import { expressjwt } from 'express-jwt'; app.use(expressjwt({ secret: '', algorithms: ['HS256'] }));`,
   ],
   invalid: [
     ...invalidVariants(memberVariants('jsonwebtoken', `jwt.sign(payload, key, { algorithm: 'none' });`), {

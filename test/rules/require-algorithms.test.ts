@@ -213,6 +213,15 @@ ruleTester.run('require-algorithms', rule, {
       options: [{ requireForAllVerifiers: true }],
       errors: [{ messageId: 'missingAlgorithms', line: 3, suggestions: [{ messageId: 'addAlgorithms', output: `import { SignJWT, jwtVerify } from 'jose';\nconst t = await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(k);\nawait jwtVerify(t, pub, { algorithms: ['ES256'] });` }] }],
     },
+    // other modelled verifiers: express-jwt middleware, a passport-jwt strategy
+    {
+      code: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.JWT_SECRET }));`,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 9, data: { callee: 'expressjwt' }, suggestions: [] }],
+    },
+    {
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';\npassport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET }, verifyUser));`,
+      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 14, data: { callee: 'new Strategy' }, suggestions: [] }],
+    },
     // realistic: an Express route in CommonJS
     {
       code: [
