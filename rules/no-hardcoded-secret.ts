@@ -2,8 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
 import { getJwtUsages } from '../src/analysis/imports.js';
 import { isSecretName } from '../src/analysis/names.js';
-import { containsPemPrivateKey, fallbackSite, findHardcodedKeys, keyExpressions, secretTargetName, type HardcodedKey } from '../src/analysis/secrets.js';
-import { resolveValue } from '../src/analysis/values.js';
+import { fallbackSite, findHardcodedKeys, keyExpressions, pemPrivateKeySite, secretTargetName, type HardcodedKey } from '../src/analysis/secrets.js';
 
 export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'secretFallback' | 'privateKeyInSource' | 'useEnv' | 'removeFallback';
 
@@ -32,7 +31,7 @@ export default createRule<[], MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
-    const pemCandidates: TSESTree.Node[] = [];
+    const pemCandidates: (TSESTree.Literal | TSESTree.TemplateLiteral)[] = [];
     const named: { name: string; value: TSESTree.Node }[] = [];
 
     function suggestions(finding: HardcodedKey): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
@@ -107,16 +106,8 @@ export default createRule<[], MessageIds>({
         }
         for (const node of pemCandidates) {
           if (reported.has(node)) continue;
-          let at: TSESTree.Node = node;
-          // `'-----BEGIN …-----\n' + 'MIIE…' + …`: judge the whole concatenation when it is known
-          while (at.parent?.type === 'BinaryExpression' && at.parent.operator === '+') at = at.parent;
-          const whole = at === node && node.type === 'Literal' ? undefined : resolveValue(context, at);
-          let text: unknown = whole?.kind === 'known' ? whole.value : undefined;
-          if (typeof text !== 'string') {
-            at = node;
-            text = node.type === 'Literal' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q) => q.value.cooked).join('') : undefined;
-          }
-          if (typeof text !== 'string' || !containsPemPrivateKey(text) || reported.has(at)) continue;
+          const at = pemPrivateKeySite(context, node);
+          if (!at || reported.has(at)) continue;
           reported.add(at);
           context.report({ node: at, messageId: 'privateKeyInSource' });
         }

@@ -1,16 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
-import { getChainCall, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
-import { findZonelessDates, getClaim, joseDurationText, millisecondTime } from '../src/analysis/lifetime.js';
+import { getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
+import { findZonelessDates, getClaim, joseDurationText, millisecondTime, timeSetterCalls } from '../src/analysis/lifetime.js';
 import { classifyJoseExpiration, formatDuration, isUnitlessDurationString, looksLikeMilliseconds } from '../src/analysis/time.js';
 import { getUsageOption } from '../src/analysis/usage-options.js';
-import { isForeignNode, stripTsWrappers } from '../src/analysis/values.js';
+import { isForeignNode, resolveValue, stripTsWrappers } from '../src/analysis/values.js';
 
 export type Options = [];
 export type MessageIds = 'millisecondClaim' | 'millisecondDuration' | 'unitlessDuration' | 'smallTimestamp' | 'millisecondTimestamp' | 'zonelessDate' | 'useSeconds';
 
 const TIME_CLAIMS = ['exp', 'iat', 'nbf'] as const;
-const LIFETIME_CONCEPTS = ['expiresIn', 'notBefore'] as const;
 /** Options read with the library's duration semantics (jsonwebtoken's verify `maxAge` too). */
 const DURATION_OPTIONS = ['expiresIn', 'notBefore', 'maxAge'] as const;
 /** A unitless `ms` string under a minute is a lifetime nobody means: the author wrote seconds. */
@@ -84,15 +83,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkChain(usage: JwtUsage): void {
-      for (const concept of LIFETIME_CONCEPTS) {
-        const call = getChainCall(usage, concept);
-        const arg = call?.node.arguments[0];
-        if (!call || !arg || arg.type === 'SpreadElement') continue;
+      for (const call of timeSetterCalls(usage)) {
+        const arg = call.node.arguments[0];
+        if (!arg || arg.type === 'SpreadElement') continue;
         const method = call.name;
-        const o = getUsageOption(context, usage, concept);
-        const c = o.kind === 'present' && o.value.kind === 'known' ? classifyJoseExpiration(o.value.value) : undefined;
+        const value = resolveValue(context, arg);
+        const c = value.kind === 'known' ? classifyJoseExpiration(value.value) : undefined;
         if (c?.kind === 'suspicious-small') {
-          const n = (o as { value: { value: number } }).value.value;
+          const n = (value as { value: number }).value;
           const fix = Number.isInteger(n) && n > 0 && stripTsWrappers(arg).type === 'Literal' ? joseDurationText(n) : undefined;
           report(arg, 'smallTimestamp', { method, value: context.sourceCode.getText(arg) }, fix);
         } else {

@@ -94,9 +94,12 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function checkVerify(usage: JwtUsage): void {
+    function checkVerify(usage: JwtUsage, reported: Set<TSESTree.Node>): void {
       const option = getUsageOption(context, usage, 'ignoreExpiration');
       if (option.kind !== 'present' || option.value.kind !== 'known' || option.value.value !== true) return;
+      // a registration and the calls that inherit from it share the option: report it once
+      if (reported.has(option.node)) return;
+      reported.add(option.node);
       const parent = option.node.parent;
       const property =
         parent?.type === 'Property' && parent.value === option.node && !isForeignNode(parent) && parent.parent.type === 'ObjectExpression'
@@ -119,14 +122,17 @@ export default createRule<Options, MessageIds>({
       }
       const before = sourceCode.getTokenBefore(property);
       if (before?.value === ',') return fixer.removeRange([before.range[0], property.range[1]]);
+      const object = property.parent;
+      if (object.type === 'ObjectExpression' && sourceCode.getCommentsInside(object).length === 0) return fixer.replaceText(object, '{}');
       return fixer.remove(property);
     }
 
     return {
       'Program:exit'() {
+        const reported = new Set<TSESTree.Node>();
         for (const usage of getJwtUsages(context)) {
           if (usage.model.op === 'sign') checkSign(usage);
-          else if (VERIFY_OPS.has(usage.model.op)) checkVerify(usage);
+          else if (VERIFY_OPS.has(usage.model.op)) checkVerify(usage, reported);
         }
       },
     };

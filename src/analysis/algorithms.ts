@@ -256,7 +256,7 @@ export function addOptionFix(
     const sameLine = sourceCode.getCommentsAfter(anchor).filter((c) => c.loc.start.line === anchor.loc.end.line);
     const end = sameLine.length > 0 ? sameLine[sameLine.length - 1] : anchor;
     const line = `\n${indent}${name}: ${valueText}${hasComma ? ',' : ''}`;
-    if (hasComma || end === last) return (fixer) => fixer.insertTextAfter(end, hasComma ? line : `,${line.slice(0)}`);
+    if (hasComma || end === last) return (fixer) => fixer.insertTextAfter(end, hasComma ? line : `,${line}`);
     return (fixer) => [fixer.insertTextAfter(last, ','), fixer.insertTextAfter(end, line)];
   }
   return (fixer) => fixer.insertTextAfter(last, `, ${name}: ${valueText}`);

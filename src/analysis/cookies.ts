@@ -21,6 +21,7 @@ import {
   type CookieFlag,
   type CookieLibraryModel,
   type CookieWriteModel,
+  type FlagDefault,
   type FrameworkCookieModel,
 } from '../models/cookies.js';
 import { getOption } from './options.js';
@@ -656,11 +657,21 @@ export function cookieFlag(context: AnyContext, write: CookieCallWrite, parts: C
   }
   const opt = getOption(context, parts.options, flag);
   if (opt.kind === 'unknown') return { kind: 'unknown' };
-  if (opt.kind === 'absent') return defaults[flag] === 'unset' ? { kind: 'missing' } : { kind: 'safe' };
+  if (opt.kind === 'absent' || opt.value.kind === 'absent') return fromDefault(context, defaults[flag]);
   const v = opt.value;
-  if (v.kind === 'absent') return defaults[flag] === 'unset' ? { kind: 'missing' } : { kind: 'safe' };
   if (v.kind !== 'known') return { kind: 'unknown' }; // env checks, config values, parameters
   return judgeFlag(flag, v.value, opt.node, strictRefresh);
+}
+
+/**
+ * A flag that is not given: `connection` (Koa's `secure`) is only guaranteed when the app trusts the proxy's
+ * `X-Forwarded-Proto` (`app.proxy = true`, `new Koa({ proxy: true })`) — most Koa apps run plain HTTP behind a
+ * TLS-terminating proxy, where the cookie would go out without `Secure`.
+ */
+function fromDefault(context: AnyContext, d: FlagDefault): FlagState {
+  if (d === 'safe') return { kind: 'safe' };
+  if (d === 'connection' && /\.proxy\s*=\s*true\b|\bproxy\s*:\s*true\b/.test(context.sourceCode.text)) return { kind: 'safe' };
+  return { kind: 'missing' };
 }
 
 function judgeFlag(flag: CookieFlag, value: unknown, node: Node, strictRefresh: boolean): FlagState {

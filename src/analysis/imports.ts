@@ -205,7 +205,8 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   // as modules (where ReferenceTracker's own CommonJS support finds nothing).
   const requireVar = globalScope.set.get('require');
   const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
-  const requireCalls: TSESTree.CallExpression[] = [];
+  /** `require('x')` and `import('x')` of modelled modules, for the framework entry points below */
+  const requireCalls: (TSESTree.CallExpression | TSESTree.ImportExpression)[] = [];
   for (const ref of requireRefs) {
     const id = ref.identifier;
     if (id.type !== 'Identifier' || id.name !== 'require') continue;
@@ -224,6 +225,7 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
     for (const node of dynamicImports(sourceCode)) {
       const trace = traceForSpecifier(node.source);
       if (!trace) continue;
+      requireCalls.push(node);
       result.libraries.add(trace.lib.id);
       const start = node.parent?.type === 'AwaitExpression' ? node.parent : undefined;
       if (!start) continue;
@@ -338,6 +340,387 @@ function findVariableFor(id: TSESTree.Identifier) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Framework entry points that no import trace reaches: Nest injection, Fastify plugin decorators, PassportStrategy.
+
+const frameworkLibraries = libraries.filter((lib) => lib.injectable || lib.plugin);
+
+type AddUsage = (
+  lib: LibraryModel,
+  api: string,
+  model: ApiModel,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  defaults?: UsageDefaults,
+) => JwtUsage | undefined;
+
+type SourceCode = AnyContext['sourceCode'];
+type Variable = NonNullable<ReturnType<typeof findVariableFor>>;
+
+interface ModuleBindings {
+  /** the file loads the library (any import, type-only and side-effect imports included, or a require) */
+  loaded: boolean;
+  /** variables holding the module object or its default export */
+  module: Variable[];
+  /** variables bound to a named export */
+  named: Map<string, Variable[]>;
+  /** `require('x')` / `import('x')` expressions not bound to a variable */
+  inline: TSESTree.Node[];
+}
+
+function moduleBindings(
+  sourceCode: SourceCode,
+  program: TSESTree.Program,
+  lib: LibraryModel,
+  loads: readonly (TSESTree.CallExpression | TSESTree.ImportExpression)[],
+): ModuleBindings {
+  const out: ModuleBindings = { loaded: false, module: [], named: new Map(), inline: [] };
+  const addNamed = (name: string, v: Variable | undefined) => {
+    if (!v) return;
+    const list = out.named.get(name) ?? [];
+    list.push(v);
+    out.named.set(name, list);
+  };
+  for (const stmt of program.body) {
+    if (stmt.type !== 'ImportDeclaration' || !lib.modules.includes(stmt.source.value)) continue;
+    out.loaded = true;
+    for (const spec of stmt.specifiers) {
+      const v = sourceCode.getDeclaredVariables(spec)[0] as Variable | undefined;
+      if (!v) continue;
+      if (spec.type === 'ImportSpecifier') {
+        const name = spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value);
+        if (name === 'default') out.module.push(v);
+        else addNamed(name, v);
+      } else out.module.push(v);
+    }
+  }
+  for (const call of loads) {
+    const source = call.type === 'ImportExpression' ? call.source : call.arguments[0];
+    if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !lib.modules.includes(source.value)) continue;
+    out.loaded = true;
+    const value: TSESTree.Node = call.parent?.type === 'AwaitExpression' ? call.parent : call;
+    const decl = value.parent;
+    if (decl?.type === 'VariableDeclarator' && decl.init === value) {
+      if (decl.id.type === 'Identifier') out.module.push(...(sourceCode.getDeclaredVariables(decl) as Variable[]));
+      else if (decl.id.type === 'ObjectPattern') {
+        for (const p of decl.id.properties) {
+          if (p.type !== 'Property' || p.computed || p.key.type !== 'Identifier' || p.value.type !== 'Identifier') continue;
+          const v = findVariableFor(p.value) as Variable | undefined;
+          if (p.key.name === 'default') {
+            if (v) out.module.push(v);
+          } else addNamed(p.key.name, v);
+        }
+      }
+    } else out.inline.push(value);
+  }
+  return out;
+}
+
+function readRefs(variables: readonly Variable[] | undefined): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
+  for (const v of variables ?? []) for (const r of v.references) if (r.isRead()) out.push(r.identifier as TSESTree.Identifier);
+  return out;
+}
+
+/** Nest: members and parameters typed with the injectable export (`jwtService: JwtService`) → their method calls. */
+function collectInjected(
+  sourceCode: SourceCode,
+  lib: LibraryModel,
+  bindings: ModuleBindings,
+  addUsage: AddUsage,
+  fileDefaults: UsageDefaults[],
+): void {
+  const { export: exportName, instance } = lib.injectable!;
+  const api = `${lib.id}.${exportName}`;
+  const make = (call: TSESTree.CallExpression, method: string) => {
+    const model = instance[method];
+    if (!model) return;
+    const defaults: UsageDefaults = {};
+    if (addUsage(lib, `${api}#${method}`, model, call, defaults) && model.inherits) fileDefaults.push(defaults);
+  };
+  for (const v of bindings.named.get(exportName) ?? []) {
+    for (const ref of v.references) {
+      const id = ref.identifier as TSESTree.Node;
+      const typeRef = id.parent;
+      if (typeRef?.type !== 'TSTypeReference' || typeRef.typeName !== id) continue;
+      const annotation = typeRef.parent;
+      if (annotation?.type !== 'TSTypeAnnotation') continue;
+      const holder = annotation.parent;
+      if (holder?.type === 'PropertyDefinition' && !holder.computed) {
+        const name = memberName(holder.key);
+        const classNode = holder.parent?.parent;
+        if (name && classNode && isClass(classNode)) {
+          for (const { call, method } of memberCalls(sourceCode, classNode, name)) if (method) make(call, method);
+        }
+      } else if (holder?.type === 'Identifier') {
+        const param = holder.parent;
+        if (param?.type === 'TSParameterProperty') {
+          const classNode = param.parent?.parent?.parent?.parent; // param → FunctionExpression → MethodDefinition → ClassBody → class
+          if (classNode && isClass(classNode)) {
+            for (const { call, method } of memberCalls(sourceCode, classNode, holder.name)) if (method) make(call, method);
+          }
+        } else if (param && (param.type === 'FunctionExpression' || param.type === 'ArrowFunctionExpression' || param.type === 'FunctionDeclaration')) {
+          // a plain parameter: `function issue(jwt: JwtService) { jwt.sign(…) }`
+          const variable = sourceCode.getDeclaredVariables(param).find((x) => x.name === holder.name) as Variable | undefined;
+          for (const use of readRefs(variable ? [variable] : [])) {
+            const m = use.parent;
+            if (m?.type !== 'MemberExpression' || m.object !== use || m.computed || m.property.type !== 'Identifier') continue;
+            if (m.parent?.type === 'CallExpression' && m.parent.callee === m) make(m.parent, m.property.name);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Fastify: `x.register(plugin, options)` and the decorators the plugin adds, in a file that loads the plugin. */
+function collectPlugin(
+  sourceCode: SourceCode,
+  lib: LibraryModel,
+  bindings: ModuleBindings,
+  addUsage: AddUsage,
+  fileDefaults: UsageDefaults[],
+): void {
+  const plugin = lib.plugin!;
+  const receivers = new Set<unknown>();
+  const pluginValues: TSESTree.Node[] = [
+    ...readRefs(bindings.module),
+    ...readRefs(bindings.named.get('fastifyJwt')),
+    ...readRefs(bindings.named.get('default')),
+    ...bindings.inline,
+  ];
+  for (let value of pluginValues) {
+    while (value.parent && stripTsWrappers(value.parent) !== value.parent) value = value.parent;
+    if (value.parent?.type === 'MemberExpression' && value.parent.object === value && memberName(value.parent.property) === 'default') {
+      value = value.parent; // `require('@fastify/jwt').default`
+    }
+    const call = value.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== value) continue;
+    const callee = stripTsWrappers(call.callee);
+    if (callee.type !== 'MemberExpression' || memberName(callee.property) !== 'register') continue;
+    addUsage(lib, `${lib.id}.register`, plugin.model, call);
+    const receiver = stripTsWrappers(callee.object);
+    if (receiver.type === 'Identifier') receivers.add(findVariableFor(receiver));
+  }
+
+  const names = new Set([plugin.namespace, ...Object.keys(plugin.request), ...Object.keys(plugin.reply)]);
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.type !== 'Identifier' || !names.has(token.value)) continue;
+    const id = sourceCode.getNodeByRangeIndex(token.range[0]);
+    if (id?.type !== 'Identifier') continue;
+    const member = id.parent;
+    if (member?.type !== 'MemberExpression' || member.property !== id || member.computed) continue;
+    let api: string;
+    let model: ApiModel | undefined;
+    let call: TSESTree.Node | undefined;
+    if (id.name === plugin.namespace) {
+      // `<instance>.jwt.sign(…)`
+      const outer = member.parent;
+      if (outer?.type !== 'MemberExpression' || outer.object !== member || outer.computed) continue;
+      const method = memberName(outer.property);
+      model = method ? plugin.instance[method] : undefined;
+      call = outer.parent;
+      if (!model || call?.type !== 'CallExpression' || call.callee !== outer) continue;
+      if (!isFastifyInstance(member.object, receivers)) continue;
+      api = `${lib.id}#${plugin.namespace}.${method}`;
+    } else {
+      // `request.jwtVerify(…)`, `reply.jwtSign(…)`
+      call = member.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== member) continue;
+      const onRequest = plugin.request[id.name];
+      model = onRequest ?? plugin.reply[id.name];
+      if (!model || !isHandlerParam(member.object, onRequest ? 0 : 1, onRequest ? 'FastifyRequest' : 'FastifyReply')) continue;
+      api = `${lib.id}#${onRequest ? 'request' : 'reply'}.${id.name}`;
+    }
+    const defaults: UsageDefaults = {};
+    if (addUsage(lib, api, model, call, defaults) && model.inherits) fileDefaults.push(defaults);
+  }
+}
+
+function typeName(id: TSESTree.Node): string | undefined {
+  if (id.type !== 'Identifier' || id.typeAnnotation?.typeAnnotation.type !== 'TSTypeReference') return undefined;
+  const t = id.typeAnnotation.typeAnnotation.typeName;
+  return t.type === 'Identifier' ? t.name : t.type === 'TSQualifiedName' ? t.right.name : undefined;
+}
+
+/** A parameter (at `index`, or typed `type`) of a function: the route handler's request / reply. */
+function isHandlerParam(node: TSESTree.Node, index: number, type: string): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type !== 'Identifier') return false;
+  const variable = findVariableFor(n);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as TSESTree.FunctionLike;
+  const param = fn.params.find((p) => p === def.name || (p.type === 'AssignmentPattern' && p.left === def.name));
+  if (!param) return false;
+  const declared = typeName(def.name as TSESTree.Node);
+  if (declared !== undefined) return declared === type;
+  return fn.params.indexOf(param) === index;
+}
+
+/** The registered instance, a parameter (plugin functions, `app: FastifyInstance`), `this` in a handler, `req.server`. */
+function isFastifyInstance(node: TSESTree.Node, receivers: ReadonlySet<unknown>): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type === 'Identifier') {
+    const variable = findVariableFor(n);
+    if (!variable) return false;
+    if (receivers.has(variable)) return true;
+    const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type !== 'Parameter') return false;
+    const declared = typeName(def.name as TSESTree.Node);
+    return declared === undefined || declared === 'FastifyInstance';
+  }
+  if (n.type === 'ThisExpression') {
+    let fn: TSESTree.Node | undefined = n.parent;
+    while (fn && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') fn = fn.parent;
+    return fn?.type === 'FunctionExpression' && fn.parent?.type === 'CallExpression' && fn.parent.arguments.includes(fn);
+  }
+  if (n.type === 'MemberExpression' && memberName(n.property) === 'server') return isHandlerParam(n.object, 0, 'FastifyRequest');
+  return false;
+}
+
+/** `class S extends PassportStrategy(<Strategy>) { constructor(…) { super(options) } }` → the `super(…)` calls. */
+function passportStrategySuperCalls(readNode: TSESTree.Node): TSESTree.CallExpression[] {
+  const uses: TSESTree.Node[] = [];
+  if (readNode.type === 'ImportSpecifier' || readNode.type === 'Property') {
+    const local = readNode.type === 'ImportSpecifier' ? readNode.local : readNode.value;
+    if (local.type === 'Identifier') uses.push(...readRefs([findVariableFor(local)].filter(Boolean) as Variable[]));
+  } else {
+    uses.push(readNode);
+    const decl = readNode.parent;
+    if (decl?.type === 'VariableDeclarator' && decl.init === readNode && decl.id.type === 'Identifier') {
+      uses.push(...readRefs([findVariableFor(decl.id)].filter(Boolean) as Variable[]));
+    }
+  }
+  const out: TSESTree.CallExpression[] = [];
+  for (const use of uses) {
+    const call = use.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== use || call.callee.type !== 'Identifier') continue;
+    if (!isImportOf(call.callee, '@nestjs/passport', 'PassportStrategy')) continue;
+    const cls = call.parent;
+    if (!cls || !isClass(cls) || cls.superClass !== call) continue;
+    const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') as TSESTree.MethodDefinition | undefined;
+    for (const stmt of ctor?.value.body?.body ?? []) {
+      const expr = stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
+      if (expr?.type === 'CallExpression' && expr.callee.type === 'Super') out.push(expr);
+    }
+  }
+  return out;
+}
+
+function isImportOf(id: TSESTree.Identifier, source: string, imported: string): boolean {
+  const variable = findVariableFor(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'ImportBinding' || def.node.type !== 'ImportSpecifier') return false;
+  const decl = def.parent as TSESTree.ImportDeclaration;
+  const name = def.node.imported.type === 'Identifier' ? def.node.imported.name : String(def.node.imported.value);
+  return decl.source.value === source && name === imported;
+}
+
+function isClass(node: TSESTree.Node): node is TSESTree.ClassDeclaration | TSESTree.ClassExpression {
+  return node.type === 'ClassDeclaration' || node.type === 'ClassExpression';
+}
+
+function memberName(key: TSESTree.Node): string | undefined {
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'PrivateIdentifier') return '#' + key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  return undefined;
+}
+
+/** `this.x = <node>` / `x = <node>` (a class field): the field and its class. */
+function classFieldOf(node: TSESTree.Node): { classNode: TSESTree.ClassDeclaration | TSESTree.ClassExpression; name: string } | undefined {
+  let n: TSESTree.Node = node;
+  while (n.parent && (stripTsWrappers(n.parent) !== n.parent || n.parent.type === 'AwaitExpression')) n = n.parent;
+  const p = n.parent;
+  let name: string | undefined;
+  let at: TSESTree.Node | undefined;
+  if (p?.type === 'PropertyDefinition' && p.value === n && !p.computed) {
+    name = memberName(p.key);
+    at = p;
+  } else if (p?.type === 'AssignmentExpression' && p.right === n && p.left.type === 'MemberExpression' && !p.left.computed) {
+    if (p.left.object.type !== 'ThisExpression') return undefined;
+    name = memberName(p.left.property);
+    at = p;
+  }
+  if (!name || !at) return undefined;
+  let c: TSESTree.Node | undefined = at.parent;
+  while (c && !isClass(c)) c = c.parent;
+  return c && isClass(c) ? { classNode: c, name } : undefined;
+}
+
+/** `this.<name>(…)` (method undefined) and `this.<name>.<method>(…)` calls inside a class. */
+function memberCalls(
+  sourceCode: SourceCode,
+  classNode: TSESTree.Node,
+  name: string,
+): { call: TSESTree.CallExpression; method?: string }[] {
+  const out: { call: TSESTree.CallExpression; method?: string }[] = [];
+  const tokens = sourceCode.ast.tokens ?? [];
+  const bare = name.startsWith('#') ? name.slice(1) : name;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].range[0] < classNode.range[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i].range[0] < classNode.range[1]; i++) {
+    const token = tokens[i];
+    if (token.value !== bare && token.value !== name) continue;
+    const id = sourceCode.getNodeByRangeIndex(token.range[0]) as TSESTree.Node | null;
+    if (!id || (id.type !== 'Identifier' && id.type !== 'PrivateIdentifier') || memberName(id) !== name) continue;
+    const member = id.parent;
+    if (member?.type !== 'MemberExpression' || member.property !== id || member.computed) continue;
+    if (stripTsWrappers(member.object).type !== 'ThisExpression') continue;
+    let holder: TSESTree.Node = member;
+    while (holder.parent && stripTsWrappers(holder.parent) !== holder.parent) holder = holder.parent;
+    const parent = holder.parent;
+    if (parent?.type === 'CallExpression' && parent.callee === holder) {
+      out.push({ call: parent });
+    } else if (parent?.type === 'MemberExpression' && parent.object === holder && !parent.computed) {
+      const method = memberName(parent.property);
+      const call = parent.parent;
+      if (method && call?.type === 'CallExpression' && call.callee === parent) out.push({ call, method });
+    }
+  }
+  return out;
+}
+
+/** `registerAsync({ useFactory: (…) => ({ … }) })`: the object the factory returns, or 'unknown'. */
+function factoryResult(
+  context: AnyContext,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  property: string,
+): TSESTree.Node | 'unknown' {
+  const arg = node.arguments[0];
+  if (!arg || arg.type === 'SpreadElement') return 'unknown';
+  const shape = readObject(context, arg);
+  const entry = shape?.props.get(property);
+  if (!entry || entry.overridable || entry.alternatives) return 'unknown';
+  let fn = stripTsWrappers(entry.valueNode);
+  if (fn.type === 'Identifier') fn = stripTsWrappers(resolveExpression(context, fn));
+  if (fn.type === 'Identifier') {
+    const def = findVariableFor(fn)?.defs[0];
+    if (def?.type === 'FunctionName') fn = def.node as TSESTree.Node;
+  }
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') return 'unknown';
+  if (fn.body.type !== 'BlockStatement') return stripTsWrappers(fn.body);
+  const returns: TSESTree.ReturnStatement[] = [];
+  const visit = (n: TSESTree.Node): void => {
+    if (n.type === 'ReturnStatement') returns.push(n);
+    if (n.type.includes('Function') || n.type.includes('Class')) return;
+    for (const key of Object.keys(n)) {
+      if (key === 'parent') continue;
+      const v = (n as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(v) ? v : [v]) {
+        if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
+      }
+    }
+  };
+  for (const stmt of fn.body.body) visit(stmt);
+  return returns.length === 1 && returns[0].argument ? stripTsWrappers(returns[0].argument) : 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Builder chains: `new SignJWT(p).setX().sign(k)`, also through `const b = new SignJWT(p); b.setX(); b.sign(k)`.
 
 const MAX_CHAIN_DEPTH = 8;
@@ -440,6 +823,9 @@ const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression']
 /** The argument that plays `role` in this usage; a spread before it makes it unknown. */
 export function getArg(usage: JwtUsage, role: ArgRole): ArgLookup {
   const model = usage.model;
+  if (role === 'options' && usage.optionsNode !== undefined) {
+    return usage.optionsNode === 'unknown' ? { kind: 'unknown' } : { kind: 'present', node: usage.optionsNode as TSESTree.Expression };
+  }
   let index = model.args[role];
   const args = usage.node.arguments;
   if (model.optionsMayBeCallback && (role === 'options' || role === 'callback')) {

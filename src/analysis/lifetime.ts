@@ -11,9 +11,8 @@
  *   is stored under, its secret's name, or the enclosing function's name (first decisive source wins).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { libraries } from '../models/index.js';
-import type { ApiModel, ExportNode, LibraryModel } from '../models/types.js';
-import { getArg, getChainCall, type JwtUsage } from './imports.js';
+import type { ApiModel } from '../models/types.js';
+import { getArg, getChainCall, type ChainCall, type JwtUsage } from './imports.js';
 import { mentionsRefresh, splitWords } from './names.js';
 import { getOption, type OptionLookup } from './options.js';
 import { classifyClock, classifyJoseExpiration, isZonelessDateString, parseDuration } from './time.js';
@@ -38,6 +37,8 @@ export type ClaimLookup = OptionLookup | { kind: 'string' };
 
 export function getClaim(context: AnyContext, usage: JwtUsage, claim: string): ClaimLookup {
   const payload = getArg(usage, 'payload');
+  // a builder without a payload starts from an empty claims set (jose `new SignJWT()`)
+  if (payload.kind === 'absent' && usage.model.builder) return { kind: 'absent' };
   if (payload.kind !== 'present') return { kind: 'unknown' };
   if (isStringPayload(context, payload.node)) return { kind: 'string' };
   return getOption(context, payload.node, claim);
@@ -67,7 +68,6 @@ export function getLifetime(context: AnyContext, usage: JwtUsage): Lifetime {
   if (exp.kind === 'present') return fromClaim(context, exp.node);
   if (option.kind === 'unknown' || exp.kind === 'unknown') return UNKNOWN;
   if (exp.kind === 'string') return option.kind === 'absent' ? { kind: 'none', stringPayload: true } : UNKNOWN;
-  if (configuredElsewhere(usage)) return UNKNOWN;
   return { kind: 'none' };
 }
 
@@ -116,38 +116,6 @@ export function isUnshadowedGlobal(context: AnyContext, id: TSESTree.Identifier)
     scope = scope.upper;
   }
   return true;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Libraries whose sign calls take defaults from a registration elsewhere (Nest `JwtModule.register({ signOptions })`,
-// `@fastify/jwt` `sign` options): a sign call without `expiresIn` there may still expire.
-
-const configuredLibraries = new Map<string, boolean>();
-
-function configuredElsewhere(usage: JwtUsage): boolean {
-  let answer = configuredLibraries.get(usage.library);
-  if (answer === undefined) {
-    const lib = libraries.find((l) => l.id === usage.library);
-    answer = lib ? libraryConfiguresSigning(lib) : true;
-    configuredLibraries.set(usage.library, answer);
-  }
-  return answer;
-}
-
-function libraryConfiguresSigning(lib: LibraryModel): boolean {
-  const seen = new Set<unknown>();
-  const modelConfigures = (m: ApiModel | undefined): boolean => {
-    if (!m || seen.has(m)) return false;
-    seen.add(m);
-    if ((m.op === 'configure' || m.op === 'configure-sign') && (m.options?.expiresIn || m.options?.signOptions)) return true;
-    return modelConfigures(m.returns);
-  };
-  const visit = (node: ExportNode | undefined, depth: number): boolean => {
-    if (!node || depth > 6) return false;
-    if (modelConfigures(node.call) || modelConfigures(node.construct) || modelConfigures(node.read)) return true;
-    return Object.values(node.members ?? {}).some((n) => visit(n, depth + 1));
-  };
-  return visit(lib.self, 0) || Object.values(lib.exports).some((n) => visit(n, 0));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -351,6 +319,22 @@ export function millisecondTime(context: AnyContext, node: Node): { fix?: string
     return stripTsWrappers(node).type === 'Literal' ? { fix: String(Math.floor(r.value / 1000)) } : {};
   }
   return undefined;
+}
+
+/**
+ * The time-setting calls of a builder chain (expiration, not-before, issued-at), in source order. The model names
+ * the expiration and not-before methods; issued-at has no option concept yet, so it is derived for the jose-style
+ * builder family (a builder whose expiration method is `setExpirationTime` has `setIssuedAt`) until the model says it.
+ */
+export function timeSetterCalls(usage: JwtUsage): ChainCall[] {
+  const chain = usage.model.chain as (ApiModel['chain'] & { issuedAt?: { method: string } }) | undefined;
+  if (!chain) return [];
+  const methods = new Set<string>();
+  if (chain.expiresIn) methods.add(chain.expiresIn.method);
+  if (chain.notBefore) methods.add(chain.notBefore.method);
+  const issuedAt = chain.issuedAt?.method ?? (chain.expiresIn?.method === 'setExpirationTime' ? 'setIssuedAt' : undefined);
+  if (issuedAt) methods.add(issuedAt);
+  return usage.chain.filter((c) => methods.has(c.name));
 }
 
 /** A relative lifetime in jose's grammar: `'1d'`, `'2h'`, `'15m'`, `'45s'`. */

@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getArg, getChainCall, type JwtUsage } from './imports.js';
 import { isSecretName } from './names.js';
 import { getUsageOption } from './usage-options.js';
-import { isEnvRead, stripTsWrappers, valueSources, type AnyContext, type ValueSource } from './values.js';
+import { isEnvRead, resolveValue, stripTsWrappers, valueSources, type AnyContext, type ValueSource } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -213,4 +213,20 @@ export function secretTargetName(literal: Node): string | undefined {
   if (p?.type !== 'VariableDeclarator' || p.init !== n || p.id.type !== 'Identifier') return undefined;
   const name = p.id.name;
   return /^[A-Z][A-Z0-9_]*$/.test(name) && isSecretName(name) ? name : undefined;
+}
+
+/**
+ * For a string literal or template literal whose text mentions `-----BEGIN`: the node that holds a PEM private key
+ * with its key data — the literal itself, or the whole `'-----BEGIN …\n' + 'MIIE…' + …` concatenation when that is
+ * known — or undefined (a public key, a header wrapped around a runtime value, a placeholder).
+ */
+export function pemPrivateKeySite(context: AnyContext, node: TSESTree.Literal | TSESTree.TemplateLiteral): Node | undefined {
+  let at: Node = node;
+  while (at.parent?.type === 'BinaryExpression' && at.parent.operator === '+') at = at.parent;
+  if (at !== node || node.type === 'TemplateLiteral') {
+    const whole = resolveValue(context, at);
+    if (whole.kind === 'known' && typeof whole.value === 'string') return containsPemPrivateKey(whole.value) ? at : undefined;
+  }
+  const own = node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join('');
+  return typeof own === 'string' && containsPemPrivateKey(own) ? node : undefined;
 }

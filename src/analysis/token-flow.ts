@@ -12,6 +12,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, getJwtUsages, type JwtUsage } from './imports.js';
 import { splitWords } from './names.js';
+import { getOption } from './options.js';
 import { getUsageOption } from './usage-options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -64,7 +65,14 @@ export function sameToken(context: AnyContext, a: Node, b: Node): boolean {
   const y = stripTsWrappers(b);
   if (x.type === 'Identifier' && y.type === 'Identifier') {
     const vx = variableOf(context, x);
-    if (vx && vx === variableOf(context, y)) return true;
+    const vy = variableOf(context, y);
+    if (vx && vx === vy) return true;
+    // two variables of the same name are different tokens, unless both stand for the same expression
+    if (vx && vy) {
+      const rx = resolveExpression(context, x);
+      const ry = resolveExpression(context, y);
+      return rx !== x && ry !== y && (rx === ry || sameToken(context, rx, ry));
+    }
   }
   const text = (n: Node) => context.sourceCode.getText(n).replace(/\s+/g, '');
   if (text(x) === text(y) && !hasCall(x)) return true;
@@ -104,7 +112,10 @@ function isVerifierName(name: string): boolean {
 export function isVerifiedInSameFunction(context: AnyContext, usage: JwtUsage): boolean {
   const token = getArg(usage, 'token');
   if (token.kind !== 'present') return false;
-  const fn = enclosingFunction(usage.node);
+  // the function of the decode, widened through inner closures (`items.map(() => jwt.decode(t))`, `const later = () => …`)
+  // to the named function that holds them; a module-level arrow function is a function of its own
+  let fn = enclosingFunction(usage.node);
+  for (let i = 0; i < 4 && isInnerClosure(fn); i++) fn = enclosingFunction(fn);
   for (const other of getJwtUsages(context)) {
     if (other === usage || other.model.op !== 'verify' || !within(other.node, fn)) continue;
     if (isUnverifiedDecode(context, other)) continue;
@@ -112,6 +123,13 @@ export function isVerifiedInSameFunction(context: AnyContext, usage: JwtUsage): 
     if (t.kind === 'present' && sameToken(context, t.node, token.node)) return true;
   }
   return verifiedByHelper(context, fn, token.node);
+}
+
+function isInnerClosure(fn: Node): boolean {
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return false;
+  const p = fn.parent;
+  if (p?.type === 'MethodDefinition' || (p?.type === 'Property' && (p.method || p.kind !== 'init'))) return false;
+  return FUNCTION_TYPES.has(enclosingFunction(fn).type);
 }
 
 /** `await verifyToken(token)`, `this.auth.validate(token)` in the same function. */
@@ -153,7 +171,7 @@ const MAX_FOLLOW = 4;
  * - `other`: a claim, the whole object, or a use we cannot follow.
  */
 export function classifyDecodedUse(context: AnyContext, usage: JwtUsage): DecodedUse {
-  if (usage.model.headerOnly) return 'header';
+  if (usage.model.headerOnly || readsHeaderOnly(context, usage)) return 'header';
   const complete = getUsageOption(context, usage, 'complete');
   const mode: Mode =
     complete.kind === 'present' && complete.value.kind === 'known'
@@ -175,6 +193,17 @@ export function classifyDecodedUse(context: AnyContext, usage: JwtUsage): Decode
 }
 
 type Mode = 'complete' | 'payload' | 'unknown';
+
+/**
+ * Interim adapter until the model can say it (a `header` option concept): a decode whose options object has
+ * `header: true` returns the header only (jwt-decode `jwtDecode(token, { header: true })`).
+ */
+function readsHeaderOnly(context: AnyContext, usage: JwtUsage): boolean {
+  const options = getArg(usage, 'options');
+  if (options.kind !== 'present') return false;
+  const header = getOption(context, options.node, 'header');
+  return header.kind === 'present' && header.value.kind === 'known' && header.value.value === true;
+}
 
 function classifyPath(path: string[], mode: Mode): DecodedUse {
   if (path.length === 0) return 'none';

@@ -18,7 +18,8 @@ export interface LintRunOptions {
 }
 
 const OPTIONS_MODULE = new URL('./eslint-options.js', import.meta.url);
-const BATCH = 200;
+/** Files per `lintFiles` call in single-thread mode: the progress step, and the unit of crash isolation. */
+const BATCH = 100;
 
 async function createESLint(settings: RunSettings): Promise<ESLint> {
   const url = settingsToURL(OPTIONS_MODULE, settings);
@@ -98,6 +99,7 @@ export async function lint({ settings, files, onProgress }: LintRunOptions): Pro
     }
   }
   const eslint = await createESLint({ ...settings, concurrency: 'off' });
+  onProgress?.(0);
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
     try {

@@ -58,6 +58,13 @@ export function splitByProject(files: readonly string[], tsconfigs: readonly str
       problems.push(`${config}: ${(err as Error).message}`);
     }
     if (!parsed) continue;
+    // 18003, "No inputs were found", only means the project has no files here.
+    const errors = parsed.errors.filter((d) => d.category === ts.DiagnosticCategory.Error && d.code !== 18003);
+    if (errors.length > 0) {
+      // typescript-eslint would fail every file of a broken project; lint them without types instead.
+      problems.push(`${config}: ${ts.flattenDiagnosticMessageText(errors[0].messageText, ' ')} (project not used)`);
+      continue;
+    }
     let used = false;
     for (const name of parsed.fileNames) {
       const file = wanted.get(normalise(name));

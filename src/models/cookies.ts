@@ -9,8 +9,10 @@
  * - Fastify (`@fastify/cookie`) `reply.setCookie`: `sameSite` defaults to `'lax'`; `secure: 'auto'`
  *   follows the request's protocol.
  * - Koa (`cookies` package) `ctx.cookies.set`: `httpOnly` defaults to `true`; `secure` defaults to
- *   whether the connection is encrypted (or `X-Forwarded-Proto` with `app.proxy`), so a missing
- *   `secure` is not reported; `sameSite` is not written by default.
+ *   whether the request is HTTPS as Koa sees it — the socket, or `X-Forwarded-Proto` only when the app
+ *   trusts its proxy (`app.proxy = true`). Behind a TLS-terminating proxy without that, the cookie goes
+ *   out without `Secure`, so a missing `secure` is reported unless the file sets `proxy` to `true`;
+ *   `sameSite` is not written by default.
  * - SvelteKit `cookies.set` defaults to `httpOnly`, `secure` and `sameSite: 'lax'`: safe, not modelled.
  * - Browser-side libraries (js-cookie, universal-cookie, react-cookie, typescript-cookie, VueUse
  *   `useCookies`) write `document.cookie`: the cookie is script-readable whatever the options say, so
@@ -22,7 +24,8 @@ export type CookieFlag = 'httpOnly' | 'secure' | 'sameSite';
 /**
  * What a library does when a flag is not given: `unset` — the attribute is not written (unsafe);
  * `safe` — the library writes a safe value (`httpOnly` in Koa, `sameSite: 'lax'` in Fastify);
- * `connection` — it depends on the request's protocol (Koa's `secure`), so a missing flag is not reported.
+ * `connection` — it depends on the request's protocol as the app sees it (Koa's `secure`): safe only when the
+ * app trusts its proxy's `X-Forwarded-Proto` (see `analysis/cookies.ts`, `fromDefault`).
  */
 export type FlagDefault = 'unset' | 'safe' | 'connection';
 

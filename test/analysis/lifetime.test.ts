@@ -113,6 +113,7 @@ describe('getLifetime: jose builder', () => {
     [`await new SignJWT({ sub }).setExpirationTime(Math.floor(Date.now() / 1000) + 600).sign(key);`, 600],
     [`await new SignJWT({ sub }).setExpirationTime(new Date(Date.now() + 3600 * 1000)).sign(key);`, 3600],
     [`await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(key);`, 'none'],
+    [`await new SignJWT().setSubject(id).sign(key);`, 'none'],
     [`await new SignJWT({ sub, exp: Math.floor(Date.now() / 1000) + 300 }).sign(key);`, 300],
     [`await new SignJWT({ sub }).setExpirationTime(1893456000).sign(key);`, 'unknown'], // absolute
     [`await new SignJWT({ sub }).setExpirationTime(ttl).sign(key);`, 'unknown'],

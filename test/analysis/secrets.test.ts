@@ -10,6 +10,7 @@ import {
   findHardcodedKeys,
   keyExpressions,
   pemKind,
+  pemPrivateKeySite,
   secretTargetName,
 } from '../../src/analysis/secrets.js';
 import { analyze, target } from '../helpers/analyze.js';
@@ -203,5 +204,27 @@ describe('keyExpressions', () => {
     expect(keys(`import jwt from 'jsonwebtoken'; import { promisify } from 'util'; const v = promisify(jwt.verify); await v(t, K);`)).toEqual([
       'jsonwebtoken.verify: K',
     ]);
+  });
+});
+
+describe('pemPrivateKeySite', () => {
+  const site = (code: string) =>
+    analyze(code, (context, program) => {
+      const t = target(program);
+      const lit = (t.type === 'BinaryExpression' ? (function left(n: import('@typescript-eslint/utils').TSESTree.Node): import('@typescript-eslint/utils').TSESTree.Node {
+        return n.type === 'BinaryExpression' ? left(n.left) : n;
+      })(t) : t) as import('@typescript-eslint/utils').TSESTree.Literal;
+      const at = pemPrivateKeySite(context, lit);
+      return at && context.sourceCode.getText(at).slice(0, 20);
+    });
+  it('finds a literal, a template and a known concatenation', () => {
+    expect(site(`target(${JSON.stringify(PRIVATE_PEM)});`)).toBe(JSON.stringify(PRIVATE_PEM).slice(0, 20));
+    expect(site('target(`' + PRIVATE_PEM + '`);')).toBe(('`' + PRIVATE_PEM).slice(0, 20));
+    expect(site(`target('-----BEGIN PRIVATE KEY-----\\n' + ${JSON.stringify(BODY)} + '-----END PRIVATE KEY-----');`)).toBe(`'-----BEGIN PRIVATE `);
+  });
+  it('is undefined for wrappers of runtime values, placeholders and public keys', () => {
+    expect(site(`target('-----BEGIN PRIVATE KEY-----\\n' + process.env.KEY + '\\n-----END PRIVATE KEY-----');`)).toBeUndefined();
+    expect(site('target(`-----BEGIN PRIVATE KEY-----\\n${process.env.KEY}\\n-----END PRIVATE KEY-----`);')).toBeUndefined();
+    expect(site(`target(${JSON.stringify(PUBLIC_PEM)});`)).toBeUndefined();
   });
 });

@@ -25,6 +25,11 @@ describe('classifyDecodedUse', () => {
     expect(use(JWT + code)).toBe('header');
   });
 
+  it('a decode with `header: true` reads the header only', () => {
+    expect(use(`import { jwtDecode } from 'jwt-decode';\nres.json(jwtDecode(token, { header: true }));`)).toBe('header');
+    expect(use(`import { jwtDecode } from 'jwt-decode';\nres.json(jwtDecode(token, { header: false }));`)).toBe('other');
+  });
+
   it('a header-only API is header use whatever happens to the result', () => {
     expect(use(JOSE + `const header = decodeProtectedHeader(token); return header;`)).toBe('header');
   });
@@ -71,6 +76,9 @@ describe('isVerifiedInSameFunction', () => {
     [`async function f(token) { const d = jwt.decode(token); await verifyToken(token); return d.sub; }`],
     [`async function f(token) { const d = jwt.decode(token); await this.auth.validateJwt(token); return d; }`],
     [`function f(token) { const d = jwt.decode(token); return new Promise((ok) => jwt.verify(token, k, (e, p) => ok(p))); }`],
+    [`function f(token) { jwt.verify(token, k, { algorithms: ['HS256'] }); return items.map((i) => ({ i, who: jwt.decode(token).sub })); }`],
+    [`function f(token) { const later = () => jwt.decode(token).sub; jwt.verify(token, k); return later; }`],
+    [`function f(req) { const a = req.headers.authorization; const b = req.headers.authorization; jwt.decode(a).sub; jwt.verify(b, k); }`],
   ])('%s', (code) => {
     expect(verified(JWT + code)).toBe(true);
   });
@@ -83,6 +91,8 @@ describe('isVerifiedInSameFunction', () => {
     [`function f(token) { return jwt.decode(token); }`],
     [`function f(token, other) { const d = jwt.decode(token); jwt.verify(other, k); return d; }`],
     [`function f(token) { return jwt.decode(token); } function g(token) { jwt.verify(token, k); }`],
+    // the same name in two functions is not the same token
+    [`const claims = (token) => jwt.decode(token).sub; const check = (token) => jwt.verify(token, k);`],
     [`function f(req) { const d = jwt.decode(getToken(req)); jwt.verify(getToken(req), k); }`],
     [`async function f(token) { const d = jwt.decode(token); await logToken(token); return d; }`],
     // a verify call that is itself an unverified read does not count

@@ -1,8 +1,9 @@
 // The command's interface: help, version, usage errors, exit codes, working directories, output files.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, parseJson, rel, repoRoot, runCli, tempDir } from './helpers.js';
+import { bin, cleanEnv, copyFixture, parseJson, rel, repoRoot, runCli, tempDir } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -149,5 +150,34 @@ describe('colours', () => {
     expect(runCli([dirty()], { env: { FORCE_COLOR: '0' } }).stdout).not.toContain('\u001b[');
     expect(runCli(['--no-color', dirty()], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
     expect(runCli(['--color', dirty()]).stdout).toContain('\u001b[');
+  });
+});
+
+describe('progress line', () => {
+  const hasScript = (() => {
+    try {
+      return execFileSync('script', ['--version'], { encoding: 'utf8' }).includes('util-linux');
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!hasScript)('appears on a terminal for a run over a few hundred files, and is erased', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 320; i++) writeFileSync(path.join(dir, `f${i}.js`), `export const v${i} = ${i};\n`);
+    // `script` gives the command a pseudo-terminal.
+    const out = execFileSync('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} ${JSON.stringify(dir)}`, '/dev/null'], {
+      encoding: 'utf8',
+      env: cleanEnv(),
+    });
+    expect(out).toContain('\r\u001b[Kjwt-lint: linted 100/320 files');
+    expect(out).toContain('\r\u001b[Kjwt-lint: linted 320/320 files\r\u001b[K');
+    expect(out).toMatch(/No problems found in 320 files/);
+  });
+
+  it('does not appear when stderr is not a terminal', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 320; i++) writeFileSync(path.join(dir, `f${i}.js`), `export const v${i} = ${i};\n`);
+    expect(runCli([dir]).stderr).toBe('');
   });
 });

@@ -36,6 +36,10 @@ ruleTester.run('no-decode-without-verify', rule, {
     {
       code: `import { useMemo } from 'react';\nimport { decodeJwt } from 'jose';\nexport function useRoles(t) { return useMemo(() => decodeJwt(t).roles, [t]); }`,
     },
+    // other modelled libraries: jwt-simple verifies unless noVerify is truthy; jwt-decode is a front-end library
+    `import jwt from 'jwt-simple'; export const sub = (t) => jwt.decode(t, process.env.K).sub;`,
+    `import jwt from 'jwt-simple'; export const sub = (t) => jwt.decode(t, process.env.K, false).sub;`,
+    `import { jwtDecode } from 'jwt-decode'; export const role = (t) => jwtDecode(t).role;`,
     // look-alikes
     `const jwt = { decode(t) { return {}; } }; const u = jwt.decode(token); use(u.sub);`,
     `import jwt from 'jsonwebtoken'; const u = base64.decode(token); use(u.sub); const v = decoder.decode(buf); use(v);`,
@@ -75,6 +79,19 @@ ruleTester.run('no-decode-without-verify', rule, {
     {
       code: `import jwt from 'jsonwebtoken'; function f(access, refresh) { jwt.verify(refresh, key); return jwt.decode(access).sub; }`,
       errors: [{ messageId: 'unverifiedDecode' }],
+    },
+    // other modelled libraries
+    {
+      code: `import jwt from 'jwt-simple'; export const sub = (t) => jwt.decode(t, process.env.K, true).sub;`,
+      errors: [{ messageId: 'unverifiedDecode', column: 57 }],
+    },
+    {
+      code: `import express from 'express'; import { jwtDecode } from 'jwt-decode'; export const role = (t) => jwtDecode(t).role;`,
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, column: 99 }],
+    },
+    {
+      code: `import { JwtService } from '@nestjs/jwt'; class A { constructor(private jwtService: JwtService) {} me(t) { return this.jwtService.decode(t).sub; } }`,
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'this.jwtService.decode' } }],
     },
     // an Express route (server code, even with a React import elsewhere on the server)
     {

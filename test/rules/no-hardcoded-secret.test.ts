@@ -81,6 +81,8 @@ ruleTester.run('no-hardcoded-secret', rule, {
     `const pem = '-----BEGIN PRIVATE KEY-----\\n' + process.env.PRIVATE_KEY + '\\n-----END PRIVATE KEY-----';`,
     `const example = '-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----';`,
     `const cert = ${PUBLIC_PEM.replace(/PUBLIC KEY/g, 'CERTIFICATE')};`,
+    `import { Strategy } from 'passport-jwt'; new Strategy({ jwtFromRequest: fromHeader, secretOrKey: ${PUBLIC_PEM}, algorithms: ['RS256'] }, verify);`,
+    `import { expressjwt } from 'express-jwt'; app.use(expressjwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] }));`,
     // imports from relative modules that read the environment only
     { code: `import jwt from 'jsonwebtoken'; import { ENV_ONLY } from './config'; jwt.sign(p, ENV_ONLY!);`, filename: inDir('a.ts') },
   ],
@@ -258,6 +260,19 @@ ruleTester.run('no-hardcoded-secret', rule, {
         { messageId: 'hardcodedFallback', data: { callee: 'jsonwebtoken.sign' }, line: 3, column: 13, suggestions: [] },
         { messageId: 'hardcodedKey', data: { callee: 'jsonwebtoken.verify' }, line: 4, column: 15, suggestions: [] },
       ],
+    },
+    // other modelled libraries light up through the same model shape (key arguments and `key` option concepts)
+    {
+      code: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: 'shared-secret', algorithms: ['HS256'] }));`,
+      errors: [{ messageId: 'hardcodedKey', data: { callee: 'express-jwt.expressjwt' }, line: 2, column: 30, suggestions: [{ messageId: 'useEnv', output: `import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] }));` }] }],
+    },
+    {
+      code: `import { JwtModule } from '@nestjs/jwt';\nexport const jwtModule = JwtModule.register({ secret: 'nest-secret', signOptions: { expiresIn: '60s' } });`,
+      errors: [{ messageId: 'hardcodedKey', data: { callee: '@nestjs/jwt.JwtModule.register' }, line: 2, column: 55, suggestions: [{ messageId: 'useEnv', output: `import { JwtModule } from '@nestjs/jwt';\nexport const jwtModule = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '60s' } });` }] }],
+    },
+    {
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';\nconst opts = { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET ?? 'dev' };\npassport.use(new Strategy(opts, (payload, done) => done(null, payload)));`,
+      errors: [{ messageId: 'hardcodedFallback', data: { callee: 'passport-jwt.Strategy' }, line: 2, column: 113, suggestions: [{ messageId: 'removeFallback', output: `import { Strategy, ExtractJwt } from 'passport-jwt';\nconst opts = { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: process.env.JWT_SECRET };\npassport.use(new Strategy(opts, (payload, done) => done(null, payload)));` }] }],
     },
     // realistic: an Express login route
     {

@@ -39,6 +39,8 @@ ruleTester.run('no-naive-timestamp', rule, {
     J + `jwt.sign({ exp: computeExpiry() }, key);`,
     J + `jwt.sign({ ...claims }, key);`,
     S + `await new SignJWT({ sub }).setExpirationTime(expiry).sign(key);`,
+    S + `await new SignJWT({ sub }).setIssuedAt().setExpirationTime('15m').sign(key);`,
+    S + `await new SignJWT({ sub }).setIssuedAt(Math.floor(Date.now() / 1000)).setExpirationTime('15m').sign(key);`,
     // not claims: cookies, unrelated objects, dates with a zone
     J + `res.cookie('token', jwt.sign({ sub }, key, { expiresIn: '15m' }), { maxAge: 15 * 60 * 1000, expires: new Date(Date.now() + 900000) });`,
     J + `const session = { exp: Date.now() + 3600 }; jwt.sign({ sub }, key, { expiresIn: '1h' });`,
@@ -46,6 +48,8 @@ ruleTester.run('no-naive-timestamp', rule, {
     J + `jwt.sign({ exp: Math.floor(new Date('2025-01-01T10:00:00Z').getTime() / 1000) }, key);`,
     J + `jwt.sign({ exp: Math.floor(Date.parse('2025-01-01') / 1000) }, key);`,
     S + `await new SignJWT({ sub }).setExpirationTime(new Date('2030-01-01T00:00:00+02:00')).sign(key);`,
+    // fast-jwt numbers really are milliseconds
+    `import { createSigner } from 'fast-jwt'; const signer = createSigner({ key: process.env.K, expiresIn: 3600000 }); signer({ sub });`,
     // look-alikes: not the library
     `const jwt = { sign() {} }; jwt.sign({ exp: Date.now() + 3600 }, key, { expiresIn: 3600000 });`,
     `import jwt from 'jsonwebtoken'; function f(jwt) { jwt.sign({ exp: Date.now() }, key); }`,
@@ -85,7 +89,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     // through a constant: report on the claim, no rewrite of the shared constant
     {
       code: J + `const expiry = Date.now() + 15 * 60 * 1000; const payload = { sub, exp: expiry }; jwt.sign(payload, key);`,
-      errors: [{ messageId: 'millisecondClaim', column: 104, suggestions: [] }],
+      errors: [{ messageId: 'millisecondClaim', column: 105, suggestions: [] }],
     },
     // a literal millisecond epoch
     {
@@ -98,7 +102,7 @@ ruleTester.run('no-naive-timestamp', rule, {
       errors: [
         {
           messageId: 'millisecondDuration',
-          data: { option: 'expiresIn', value: '3600000', read: '41.67 days', meant: '1 hour' },
+          data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' },
           line: 1,
           column: 37,
           endColumn: 44,
@@ -112,11 +116,11 @@ ruleTester.run('no-naive-timestamp', rule, {
     },
     {
       code: J + `const TTL_MS = 7 * 24 * 60 * 60 * 1000; jwt.sign({ sub }, key, { expiresIn: TTL_MS });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: 'TTL_MS', read: '19.18 years', meant: '7 days' }, suggestions: [] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: 'TTL_MS', read: '7000 days', meant: '7 days' }, suggestions: [] }],
     },
     {
       code: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900000 });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '10.42 days', meant: '15 minutes' }, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '250 hours', meant: '15 minutes' }, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
     },
     // a unitless string under a minute: the author wrote seconds
     ...invalidVariants(jwtInvalid, {
@@ -158,13 +162,27 @@ ruleTester.run('no-naive-timestamp', rule, {
       errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setNotBefore' }, suggestions: [{ messageId: 'useSeconds', output: S + `const b = new SignJWT({ sub }); b.setNotBefore(Math.floor(Date.now() / 1000)); await b.sign(key);` }] }],
     },
     {
+      code: S + `await new SignJWT({ sub }).setIssuedAt(Date.now()).setExpirationTime('15m').sign(key);`,
+      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setIssuedAt' }, suggestions: [{ messageId: 'useSeconds', output: S + `await new SignJWT({ sub }).setIssuedAt(Math.floor(Date.now() / 1000)).setExpirationTime('15m').sign(key);` }] }],
+    },
+    {
       code: S + `await new SignJWT({ sub, exp: Date.now() + 900000 }).sign(key);`,
       errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: S + `await new SignJWT({ sub, exp: Math.floor(Date.now() / 1000) + 900 }).sign(key);` }] }],
+    },
+    // a Nest registration reads jsonwebtoken semantics
+    {
+      code: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600000 } });`,
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' }, suggestions: [{ messageId: 'useSeconds', output: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600 } });` }] }],
+    },
+    // hono signs a payload: its exp claim is checked like any other
+    {
+      code: `import { sign } from 'hono/jwt'; await sign({ sub, exp: Date.now() + 5 * 60 * 1000 }, process.env.K);`,
+      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: `import { sign } from 'hono/jwt'; await sign({ sub, exp: Math.floor(Date.now() / 1000) + 300 }, process.env.K);` }] }],
     },
     // dates without a zone
     {
       code: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30 23:59').getTime() / 1000) }, key);`,
-      errors: [{ messageId: 'zonelessDate', data: { value: '2025-06-30 23:59' }, column: 75, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30T23:59Z').getTime() / 1000) }, key);` }] }],
+      errors: [{ messageId: 'zonelessDate', data: { value: '2025-06-30 23:59' }, column: 74, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30T23:59Z').getTime() / 1000) }, key);` }] }],
     },
     {
       code: S + `const launch = new Date('2025-06-30T09:00:00'); await new SignJWT({ sub }).setNotBefore(launch).setExpirationTime('2h').sign(key);`,

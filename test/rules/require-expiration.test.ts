@@ -46,6 +46,11 @@ ruleTester.run('require-expiration', rule, {
     `import jwt from 'jsonwebtoken'; jwt.verify(token, key, { ...opts });`,
     `const other = { verify() {} }; other.verify(token, key, { ignoreExpiration: true });`,
     `import jwt from 'jsonwebtoken'; jwt.decode(token, { ignoreExpiration: true });`,
+    // other modelled libraries: defaults from a registration, payload exp, millisecond semantics
+    `import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: '15m' } }); class A { constructor(private jwtService: JwtService) {} f(u) { return this.jwtService.sign({ sub: u.id }); } }`,
+    `import { JwtService } from '@nestjs/jwt'; class A { constructor(private jwtService: JwtService) {} f(u) { return this.jwtService.sign({ sub: u.id }); } }`,
+    `import { createSigner } from 'fast-jwt'; const signer = createSigner({ key: process.env.K, expiresIn: 900000 }); signer({ sub });`,
+    `import { sign } from 'hono/jwt'; await sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 5 }, process.env.K);`,
   ],
   invalid: [
     ...invalidVariants(jwtVariants(`jwt.sign`), {
@@ -201,6 +206,15 @@ ruleTester.run('require-expiration', rule, {
         `}`,
       ].join('\n') }] }],
     },
+    // other modelled libraries
+    {
+      code: `import { sign } from 'hono/jwt'; await sign({ sub }, process.env.K);`,
+      errors: [{ messageId: 'missingExpiration', data: { callee: 'sign' }, column: 40, suggestions: [] }],
+    },
+    {
+      code: `import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { algorithm: 'HS256' } }); class A { constructor(private jwtService: JwtService) {} f(u) { return this.jwtService.sign({ sub: u.id }); } }`,
+      errors: [{ messageId: 'missingExpiration', data: { callee: 'this.jwtService.sign' }, column: 209, suggestions: [{ messageId: 'addExpiration', output: `import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { algorithm: 'HS256' } }); class A { constructor(private jwtService: JwtService) {} f(u) { return this.jwtService.sign({ sub: u.id }, { expiresIn: '15m' }); } }` }] }],
+    },
     // ignoreExpiration on verify
     ...invalidVariants(jwtVariants(`jwt.verify`), {
       code: `jwt.verify(token, key, { algorithms: ['HS256'], ignoreExpiration: true });`,
@@ -217,6 +231,15 @@ ruleTester.run('require-expiration', rule, {
     {
       code: `import jwt from 'jsonwebtoken'; const IGNORE = true; const opts = { ignoreExpiration: IGNORE, algorithms: ['RS256'] }; jwt.verify(token, pub, opts);`,
       errors: [{ messageId: 'ignoreExpiration', column: 69, suggestions: [{ messageId: 'removeIgnoreExpiration', output: `import jwt from 'jsonwebtoken'; const IGNORE = true; const opts = { algorithms: ['RS256'] }; jwt.verify(token, pub, opts);` }] }],
+    },
+    // configured verifiers: passport-jwt, a Nest registration and the calls inheriting from it (reported once)
+    {
+      code: `import { Strategy } from 'passport-jwt'; passport.use(new Strategy({ secretOrKey: process.env.K, algorithms: ['HS256'], ignoreExpiration: true }, verify));`,
+      errors: [{ messageId: 'ignoreExpiration', column: 121, suggestions: [{ messageId: 'removeIgnoreExpiration', output: `import { Strategy } from 'passport-jwt'; passport.use(new Strategy({ secretOrKey: process.env.K, algorithms: ['HS256'] }, verify));` }] }],
+    },
+    {
+      code: `import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, verifyOptions: { ignoreExpiration: true } }); class A { constructor(private jwtService: JwtService) {} f(t) { return this.jwtService.verify(t); } }`,
+      errors: [{ messageId: 'ignoreExpiration', column: 115, suggestions: [{ messageId: 'removeIgnoreExpiration', output: `import { JwtModule, JwtService } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, verifyOptions: { ignoreExpiration: true } }); class A { constructor(private jwtService: JwtService) {} f(t) { return this.jwtService.verify(t); } }`.replace('{ ignoreExpiration: true }', '{}') }] }],
     },
     // comments are never dropped: inside the property, no suggestion; next to it, the comment stays
     {

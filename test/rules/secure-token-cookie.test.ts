@@ -47,8 +47,8 @@ ruleTester.run('secure-token-cookie', rule, {
     `const res = makeRes(); res.cookie('token', token);`,
     // a Map named cookies
     `const ctx = { cookies: new Map() }; ctx.cookies.set('token', token);`,
-    // Koa: httpOnly defaults to true, secure follows the connection
-    `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict' }); });`,
+    // Koa: httpOnly defaults to true, secure follows the request's protocol when the app trusts its proxy
+    `import Koa from 'koa';\nconst app = new Koa();\napp.proxy = true;\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict' }); });`,
     // Fastify: sameSite defaults to 'lax'
     `import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/login', async (request, reply) => { reply.setCookie('token', token, { httpOnly: true, secure: true }); });`,
     `import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/login', async (request, reply) => { reply.setCookie('token', token, { httpOnly: true, secure: 'auto' }); });`,
@@ -70,6 +70,11 @@ export function setRefreshCookie(res: Response, token: string): void {
 }`,
   ],
   invalid: [
+    {
+      // Koa without proxy trust: only secure is missing
+      code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict' }); });`,
+      errors: [missing(3, 26, 'ctx.cookies.set', '`token`', '`secure: true`', `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict', secure: true }); });`)],
+    },
     {
       code: express(`  res.cookie('token', token);`),
       errors: [missing(4, 3, 'res.cookie', '`token`', ALL, express(`  res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'lax' });`))],
@@ -166,10 +171,10 @@ export class AuthController {
       errors: [missing(4, 3, 'reply.setCookie', '`token`', '`httpOnly: true` and `secure: true`', `import Fastify from 'fastify';\nconst app = Fastify();\napp.post('/login', async (request, reply) => {\n  reply.setCookie('token', token, { path: '/', httpOnly: true, secure: true });\n});`)],
     },
     {
-      // Koa: only sameSite is missing; explicit httpOnly: false is flagged
+      // Koa: httpOnly defaults to true (an explicit false is flagged); secure is missing without proxy trust
       code: `import Router from '@koa/router';\nconst router = new Router();\nrouter.post('/login', async (ctx) => {\n  ctx.cookies.set('jwt', token, { httpOnly: false });\n});`,
       errors: [
-        missing(4, 3, 'ctx.cookies.set', '`jwt`', "`sameSite: 'lax'`", `import Router from '@koa/router';\nconst router = new Router();\nrouter.post('/login', async (ctx) => {\n  ctx.cookies.set('jwt', token, { httpOnly: false, sameSite: 'lax' });\n});`),
+        missing(4, 3, 'ctx.cookies.set', '`jwt`', "`secure: true` and `sameSite: 'lax'`", `import Router from '@koa/router';\nconst router = new Router();\nrouter.post('/login', async (ctx) => {\n  ctx.cookies.set('jwt', token, { httpOnly: false, secure: true, sameSite: 'lax' });\n});`),
         {
           messageId: 'unsafeFlag',
           line: 4,

@@ -1,0 +1,779 @@
+/**
+ * Predictable randomness and where it flows.
+ *
+ * - `getWeakRandomSources(context)`: every call of a weak source (`Math.random()`, `Date.now()`,
+ *   `new Date().getTime()`, `uuid` `v1`, …; see `models/randomness.ts`), found through `ReferenceTracker` (globals,
+ *   shadowing respected) and the module references of the import layer. Cached per file.
+ * - `traceRandomValue(context, source)`: where the value goes. It climbs through the expressions that derive a new
+ *   value from it (`.toString(36).slice(2)`, `Math.floor(… * 1e6)`, `String(…)`, templates, `chars[…]`,
+ *   `.map(() => …).join('')` callbacks, `hash.update(…).digest()`) to a *root*, then names the root: the variable,
+ *   property, class field, setter (`setNonce(…)`), named call argument (`res.cookie('sid', …)`), JSX attribute or
+ *   JWT claim it lands in, or the function it is returned from. A neutral local variable (`let s = ''; s += …`) is
+ *   followed to its reads; a neutral function (`randomString(n)`) to its call sites in the file.
+ * - `isRandomnessSinkName(name)`: `names.isRandomnessSensitiveName` plus the cases it leaves out (see below).
+ * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
+ */
+import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import {
+  CLOCK,
+  CLOCK_ALLOWED_HEADS,
+  STRONG_CALLEE_NAMES,
+  UNGUESSABLE_CLAIMS,
+  weakGlobalSources,
+  weakModuleSources,
+  type SourceExport,
+  type WeakSourceModel,
+} from '../models/randomness.js';
+import { importedModules, iterateModuleReferences } from './cookies.js';
+import { getFileUsages } from './imports.js';
+import { isRandomnessSensitiveName, splitWords } from './names.js';
+import { isBrowserCode } from './token-flow.js';
+import type { AnyContext } from './values.js';
+
+type Node = TSESTree.Node;
+type TraceMap = Record<string | symbol, unknown>;
+type Scope = TSESLint.Scope.Scope;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+/** Plural heads whose singular `names.ts` knows (`backupCodes`, `recoveryCodes`). */
+const PLURAL_HEADS = new Set(['codes', 'secrets', 'keys', 'pins', 'otps', 'nonces', 'passwords', 'salts']);
+/** Qualifiers of `…Key` / `…Code` that `names.ts` does not list (`activationKey`, `twoFactorCode`). */
+const EXTRA_KEY_QUALIFIERS = new Set(['activation', 'license', 'reset', 'verification', 'invite', 'recovery']);
+
+/**
+ * A name whose value must be unguessable. `names.isRandomnessSensitiveName`, plus: the `jwtid` sign option and other
+ * unguessable claims, plural heads (`backupCodes`), `…Key` / `…Code` qualifiers it misses (`activationKey`,
+ * `twoFactorCode`).
+ */
+export function isRandomnessSinkName(name: string): boolean {
+  if (isRandomnessSensitiveName(name)) return true;
+  if (UNGUESSABLE_CLAIMS.has(name) || UNGUESSABLE_CLAIMS.has(name.toLowerCase())) return true;
+  const words = splitWords(name);
+  const n = words.length;
+  if (n === 0) return false;
+  const head = words[n - 1];
+  if (PLURAL_HEADS.has(head) && isRandomnessSensitiveName(name.replace(/s$/i, ''))) return true;
+  if (head === 'key' && n > 1 && EXTRA_KEY_QUALIFIERS.has(words[n - 2])) return true;
+  if (head === 'code' && words.includes('factor')) return true;
+  return false;
+}
+
+/** The head word of a name after `splitWords` (`resetToken` → token). */
+function headWord(name: string): string | undefined {
+  const w = splitWords(name);
+  return w[w.length - 1];
+}
+
+/** Sinks whose value is an identifier (`jti`, `sessionId`): `crypto.randomUUID()` fits. */
+export function isIdSinkName(name: string): boolean {
+  const w = splitWords(name);
+  const head = w[w.length - 1];
+  return head === 'id' || head === 'jti' || head === 'jwtid' || head === 'sid' || head === 'uuid';
+}
+
+/** Sinks holding a numeric one-time code (`otp`, `verificationCode`, `pin`): only a number fits. */
+export function isCodeSinkName(name: string): boolean {
+  const w = splitWords(name);
+  const head = w[w.length - 1];
+  return ['code', 'codes', 'otp', 'totp', 'hotp', 'pin', 'passcode'].includes(head) || w.includes('otp');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sources
+
+export interface WeakSource {
+  /** the call producing the value (`Math.random()`, `Date.now()`, `uuidv1()`, `new Date().getTime()`) */
+  node: TSESTree.CallExpression;
+  model: WeakSourceModel;
+}
+
+const sourceCache = new WeakMap<TSESTree.Program, WeakSource[]>();
+
+function toTrace(node: SourceExport): TraceMap {
+  const out: TraceMap = {};
+  if (node.call) out[CALL] = node.call;
+  for (const [k, v] of Object.entries(node.members ?? {})) out[k] = toTrace(v);
+  return out;
+}
+
+const GLOBAL_TRACE: TraceMap = { ...toTrace({ members: weakGlobalSources }) };
+(GLOBAL_TRACE.Date as TraceMap)[CONSTRUCT] = CLOCK;
+const MODULE_TRACES: ReadonlyMap<string, TraceMap> = new Map(Object.entries(weakModuleSources).map(([m, e]) => [m, toTrace(e)]));
+/** Cheap pre-check: the file text mentions a weak source at all. */
+const MENTIONS = /Math\b|Date\b|uuid|uniqid|shortid|nanoid|lodash|underscore/;
+
+/** Every weak-source call of the file, in source order. */
+export function getWeakRandomSources(context: AnyContext): WeakSource[] {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  let found = sourceCache.get(program);
+  if (found) return found;
+  found = [];
+  if (MENTIONS.test(context.sourceCode.text)) {
+    const globalScope = context.sourceCode.getScope(program);
+    const tracker = new ReferenceTracker(globalScope as never);
+    for (const ref of tracker.iterateGlobalReferences(GLOBAL_TRACE as never)) {
+      const node = ref.node as Node;
+      if (ref.type === CONSTRUCT) {
+        // `new Date().getTime()` / `.valueOf()`: the clock
+        const m = node.parent;
+        if (node.type !== 'NewExpression' || node.arguments.length > 0 || m?.type !== 'MemberExpression' || m.object !== node) continue;
+        const name = !m.computed && m.property.type === 'Identifier' ? m.property.name : undefined;
+        if ((name === 'getTime' || name === 'valueOf') && m.parent?.type === 'CallExpression' && m.parent.callee === m) {
+          found.push({ node: m.parent, model: CLOCK });
+        }
+        continue;
+      }
+      if (node.type === 'CallExpression') found.push({ node, model: ref.info as WeakSourceModel });
+    }
+    if ([...importedModules(context)].some((m) => MODULE_TRACES.has(m))) {
+      for (const ref of iterateModuleReferences(context, MODULE_TRACES)) {
+        if (ref.node.type === 'CallExpression') found.push({ node: ref.node, model: ref.info as WeakSourceModel });
+      }
+    }
+    found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  }
+  sourceCache.set(program, found);
+  return found;
+}
+
+/** A short label for messages: the callee as written plus `()` (`Math.random()`, `uuidv1()`), or `Date.now()`. */
+export function sourceLabel(context: AnyContext, source: WeakSource): string {
+  const text = context.sourceCode.getText(source.node.callee);
+  if (/^[\w$.]{1,40}$/.test(text)) return `${text}()`;
+  if (source.model === CLOCK) return 'new Date().getTime()';
+  return 'this call';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Climbing: the expressions that derive a new value from the random one
+
+const TRANSPARENT = new Set([
+  'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression', 'AwaitExpression',
+]);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
+/** Functions whose result is derived from their (first) argument. */
+const DERIVING_FUNCTIONS = new Set([
+  'String', 'Number', 'BigInt', 'parseInt', 'parseFloat', 'btoa', 'encodeURIComponent', 'encodeURI', 'escape',
+  // value holders of UI frameworks: `useState(v)`, `ref(v)`, `signal(v)`
+  'useState', 'useRef', 'useMemo', 'ref', 'shallowRef', 'signal', 'createSignal', 'computed', 'writable', 'createMemo',
+]);
+const MATH_DERIVING = new Set(['floor', 'round', 'ceil', 'trunc', 'abs', 'min', 'max']);
+/** Methods whose result is derived from their argument (`chars.charAt(i)`, `hash.update(x)`). */
+const ARG_DERIVING_METHODS = new Set([
+  'charAt', 'at', 'charCodeAt', 'codePointAt', 'substr', 'substring', 'slice', 'concat', 'update', 'fromCharCode', 'fromCodePoint',
+]);
+/** Methods whose callback's return values make the result (`.map(() => chars[…]).join('')`, `Array.from`). */
+const CALLBACK_DERIVING_METHODS = new Set(['map', 'flatMap', 'replace', 'replaceAll', 'reduce', 'from']);
+const CALLBACK_DERIVING_FUNCTIONS = new Set(['useState', 'useMemo', 'useRef', 'computed', 'createMemo', 'signal']);
+
+function unwrapUp(node: Node): Node {
+  let n = node;
+  while (n.parent && TRANSPARENT.has(n.parent.type)) n = n.parent;
+  return n;
+}
+
+function calleeName(callee: Node): string | undefined {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return undefined;
+}
+
+function isDerivingCall(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return DERIVING_FUNCTIONS.has(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  const object = callee.object;
+  if (object.type === 'Identifier' && object.name === 'Math') return MATH_DERIVING.has(method);
+  if (object.type === 'Identifier' && object.name === 'Buffer') return method === 'from';
+  return ARG_DERIVING_METHODS.has(method);
+}
+
+function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+  }
+  return undefined;
+}
+
+/** The call a callback's return value feeds (`arr.map(fn)`, `Array.from(x, fn)`, `useState(fn)`), if it derives from it. */
+function derivingCallOfCallback(fn: Node): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.Expression)) return undefined;
+  const name = calleeName(call.callee);
+  if (!name) return undefined;
+  if (call.callee.type === 'Identifier') return CALLBACK_DERIVING_FUNCTIONS.has(name) ? call : undefined;
+  return CALLBACK_DERIVING_METHODS.has(name) ? call : undefined;
+}
+
+/**
+ * The outermost expression whose value is derived from `node` (`Math.random()` →
+ * `Math.random().toString(36).slice(2)`): through method calls on the value, arithmetic, `Math.floor`, `String()`,
+ * templates, concatenations, indexing (`chars[…]`), `||` / `?:` branches and deriving callbacks. Comparisons
+ * (`Math.random() < 0.5`), property reads (`.length`) and unknown calls end the climb.
+ */
+export function climbDerived(node: Node): Node {
+  let cur = unwrapUp(node);
+  for (let i = 0; i < 64; i++) {
+    const p = cur.parent;
+    if (!p) break;
+    let next: Node | undefined;
+    switch (p.type) {
+      case 'MemberExpression': {
+        if (p.object === cur) {
+          const call = unwrapUp(p).parent;
+          if (call?.type === 'CallExpression' && unwrapUp(call.callee) === unwrapUp(p)) next = call;
+        } else if (p.property === cur && p.computed) next = p;
+        break;
+      }
+      case 'CallExpression':
+        if (p.callee !== cur && isDerivingCall(p)) next = p;
+        break;
+      case 'TemplateLiteral':
+      case 'ArrayExpression':
+      case 'LogicalExpression':
+        next = p;
+        break;
+      case 'BinaryExpression':
+        if (ARITHMETIC.has(p.operator)) next = p;
+        break;
+      case 'UnaryExpression':
+        if (p.operator === '-' || p.operator === '+' || p.operator === '~') next = p;
+        break;
+      case 'ConditionalExpression':
+        if (p.test !== cur) next = p;
+        break;
+      case 'SequenceExpression':
+        if (p.expressions[p.expressions.length - 1] === cur) next = p;
+        break;
+      case 'ArrowFunctionExpression':
+        if (p.body === cur) next = derivingCallOfCallback(p);
+        break;
+      case 'ReturnStatement': {
+        const fn = enclosingFunction(p);
+        if (fn) next = derivingCallOfCallback(fn);
+        break;
+      }
+      default:
+        break;
+    }
+    if (!next) break;
+    cur = unwrapUp(next);
+  }
+  return cur;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sinks: the names the value lands in
+
+export interface RandomSink {
+  /** `name`: a variable, property, field, setter, named argument or attribute; `claim`: a JWT claim / sign option;
+   * `function`: returned from a function with that name */
+  kind: 'name' | 'claim' | 'function';
+  name: string;
+  /** the node carrying the name (declarator id, property, function, call) */
+  node: Node;
+  /** the name says the value must be unguessable (for this source) */
+  sensitive: boolean;
+}
+
+export interface RandomFlow {
+  /** the outermost expression derived from the source where it first lands */
+  root: Node;
+  /** every name reached, in the order found (neutral names are followed further) */
+  sinks: RandomSink[];
+}
+
+const MAX_FOLLOW = 3;
+const MAX_SINKS = 24;
+
+function keyName(key: Node, computed: boolean): string | undefined {
+  if (key.type === 'Identifier' && !computed) return key.name;
+  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
+  if (key.type === 'PrivateIdentifier') return key.name;
+  return undefined;
+}
+
+function targetName(target: Node): string | undefined {
+  let t = target;
+  while (TRANSPARENT.has(t.type)) t = (t as TSESTree.TSAsExpression).expression;
+  if (t.type === 'Identifier') return t.name;
+  if (t.type === 'MemberExpression') return keyName(t.property, t.computed);
+  return undefined;
+}
+
+/** The name a function is known by: its id, or the variable / property / method / assignment target holding it. */
+export function functionName(fn: Node): string | undefined {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  const p = unwrapUp(fn).parent;
+  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
+  if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && p.value === unwrapUp(fn)) {
+    return keyName(p.key, p.computed);
+  }
+  if (p?.type === 'AssignmentExpression' && p.right === unwrapUp(fn)) return targetName(p.left);
+  if (fn.type === 'FunctionExpression' && fn.id) return fn.id.name;
+  return undefined;
+}
+
+class Tracer {
+  readonly sinks: RandomSink[] = [];
+  private readonly seen = new Set<Node>();
+  private chainCalls: Set<Node> | undefined;
+
+  constructor(
+    private readonly context: AnyContext,
+    private readonly model: WeakSourceModel,
+  ) {}
+
+  sensitive(name: string, kind: RandomSink['kind']): boolean {
+    if (this.model === CLOCK || this.model.kind === 'clock') {
+      const head = headWord(name);
+      if (head && CLOCK_ALLOWED_HEADS.has(head)) return false;
+    }
+    if (kind === 'claim' && UNGUESSABLE_CLAIMS.has(name)) return true;
+    return isRandomnessSinkName(name);
+  }
+
+  add(kind: RandomSink['kind'], name: string, node: Node): boolean {
+    const sensitive = this.sensitive(name, kind);
+    if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind, name, node, sensitive });
+    return sensitive;
+  }
+
+  /** Name the root, following neutral variables and functions `budget` more hops. */
+  visit(root: Node, budget: number): void {
+    if (this.seen.has(root) || this.sinks.length >= MAX_SINKS) return;
+    this.seen.add(root);
+    if (containsStrongSource(root)) return;
+    const p = root.parent;
+    if (!p) return;
+    switch (p.type) {
+      case 'VariableDeclarator':
+        if (p.init !== root) return;
+        if (p.id.type === 'Identifier') {
+          if (!this.add('name', p.id.name, p.id) && budget > 0) this.followVariable(p.id, budget - 1);
+        } else if (p.id.type === 'ArrayPattern' && p.id.elements[0]?.type === 'Identifier') {
+          // `const [nonce, setNonce] = useState(…)`; a bare `state` here is UI state, not OAuth state
+          const id = p.id.elements[0];
+          if (id.name !== 'state' && !this.add('name', id.name, id) && budget > 0) this.followVariable(id, budget - 1);
+        }
+        return;
+      case 'AssignmentExpression': {
+        if (p.right !== root) return;
+        const name = targetName(p.left);
+        if (!name) return;
+        if (!this.add('name', name, p.left) && budget > 0 && p.left.type === 'Identifier') this.followVariable(p.left, budget - 1);
+        return;
+      }
+      case 'AssignmentPattern':
+        if (p.right === root && p.left.type === 'Identifier') this.add('name', p.left.name, p.left);
+        return;
+      case 'Property': {
+        if (p.value !== root || p.parent?.type !== 'ObjectExpression') return;
+        const name = keyName(p.key, p.computed);
+        if (!name) return;
+        const claim = this.isClaimObject(p.parent);
+        if (this.add(claim ? 'claim' : 'name', name, p)) return;
+        // `const session = { id: … }` → sessionId
+        const owner = this.ownerName(p.parent);
+        if (owner) this.add('name', `${owner}_${name}`, p);
+        return;
+      }
+      case 'PropertyDefinition': {
+        if (p.value !== root) return;
+        const name = keyName(p.key, p.computed);
+        if (!name || this.add('name', name, p)) return;
+        const cls = p.parent?.parent;
+        const owner = cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.id?.name : undefined;
+        if (owner) this.add('name', `${owner}_${name}`, p);
+        return;
+      }
+      case 'ReturnStatement': {
+        const fn = enclosingFunction(p);
+        if (fn) this.visitFunction(fn, budget);
+        return;
+      }
+      case 'ArrowFunctionExpression':
+        if (p.body === root) this.visitFunction(p, budget);
+        return;
+      case 'CallExpression':
+        this.visitCallArgument(p, root, budget);
+        return;
+      case 'JSXExpressionContainer':
+        this.visitJsx(p);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private visitFunction(fn: TSESTree.FunctionLike, budget: number): void {
+    const name = functionName(fn);
+    if (!name) return;
+    if (this.add('function', name, fn) || budget <= 0) return;
+    for (const call of this.callSites(fn)) this.visit(climbDerived(call), budget - 1);
+  }
+
+  private visitCallArgument(call: TSESTree.CallExpression, root: Node, budget: number): void {
+    const args = call.arguments;
+    const index = args.indexOf(root as TSESTree.CallExpressionArgument);
+    if (index < 0) return;
+    const method = calleeName(call.callee);
+    // `res.cookie('sid', v)`, `localStorage.setItem('csrfToken', v)`, `res.setHeader('X-CSRF-Token', v)`
+    if (index === 1 && args[0].type === 'Literal' && typeof args[0].value === 'string' && args[0].value.length <= 64) {
+      this.add('name', args[0].value, call);
+      return;
+    }
+    if (index !== 0 || !method) return;
+    // setters: `setNonce(v)`, `this.setToken(v)`, jose `.setJti(v)`
+    const setter = /^set([A-Z_].*)$/.exec(method);
+    if (setter) {
+      const name = setter[1];
+      if (name === 'State') return;
+      const claim = this.isChainCall(call);
+      this.add(claim ? 'claim' : 'name', claim ? name.toLowerCase() : name, call);
+      return;
+    }
+    // `codes.push(v)`: the array is named for what it holds
+    if (method === 'push' && call.callee.type === 'MemberExpression') {
+      const name = targetName(call.callee.object);
+      if (name && !this.add('name', name, call) && budget > 0 && call.callee.object.type === 'Identifier') {
+        this.followVariable(call.callee.object, budget - 1);
+      }
+    }
+  }
+
+  private visitJsx(container: TSESTree.JSXExpressionContainer): void {
+    const attr = container.parent;
+    if (attr?.type !== 'JSXAttribute' || attr.name.type !== 'JSXIdentifier') return;
+    const attrName = attr.name.name;
+    if (attrName === 'value' || attrName === 'defaultValue') {
+      // `<input type="hidden" name="_csrf" value={…} />`
+      const el = attr.parent;
+      if (el?.type !== 'JSXOpeningElement') return;
+      for (const a of el.attributes) {
+        if (a.type === 'JSXAttribute' && a.name.type === 'JSXIdentifier' && a.name.name === 'name' && a.value?.type === 'Literal') {
+          if (typeof a.value.value === 'string') this.add('name', a.value.value, attr);
+        }
+      }
+      return;
+    }
+    this.add('name', attrName, attr);
+  }
+
+  /** The reads of a variable, each climbed and named. */
+  private followVariable(id: TSESTree.Identifier, budget: number): void {
+    const variable = findVariable(this.context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+    if (!variable || variable.defs.length === 0) return;
+    for (const ref of variable.references) {
+      if (!ref.isRead() || ref.isWrite()) continue;
+      this.visit(climbDerived(ref.identifier as Node), budget);
+    }
+  }
+
+  /** Calls of a function in this file: through its binding, or `this.<method>(…)` inside its class. */
+  private callSites(fn: TSESTree.FunctionLike): Node[] {
+    const out: Node[] = [];
+    const holder = unwrapUp(fn).parent;
+    const declared =
+      fn.type === 'FunctionDeclaration'
+        ? this.context.sourceCode.getDeclaredVariables(fn)
+        : holder?.type === 'VariableDeclarator'
+          ? this.context.sourceCode.getDeclaredVariables(holder)
+          : [];
+    for (const v of declared) {
+      for (const ref of v.references) {
+        const id = ref.identifier as Node;
+        const call = unwrapUp(id).parent;
+        if (call?.type === 'CallExpression' && unwrapUp(call.callee) === unwrapUp(id)) out.push(call);
+      }
+    }
+    if (holder?.type === 'MethodDefinition' && !holder.computed && holder.key.type === 'Identifier') {
+      const name = holder.key.name;
+      walk(holder.parent, (n) => {
+        if (
+          n.type === 'CallExpression' &&
+          n.callee.type === 'MemberExpression' &&
+          n.callee.object.type === 'ThisExpression' &&
+          !n.callee.computed &&
+          n.callee.property.type === 'Identifier' &&
+          n.callee.property.name === name
+        ) {
+          out.push(n);
+        }
+      });
+    }
+    return out;
+  }
+
+  /** The object is the payload or the options of a JWT sign usage (`jwt.sign({ jti }, key, { jwtid })`). */
+  private isClaimObject(obj: TSESTree.ObjectExpression): boolean {
+    const call = unwrapUp(obj).parent;
+    if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') return false;
+    const usage = getFileUsages(this.context).byNode.get(call);
+    if (!usage || (usage.model.op !== 'sign' && usage.model.op !== 'configure-sign')) return false;
+    const index = call.arguments.indexOf(unwrapUp(obj) as TSESTree.CallExpressionArgument);
+    return index === usage.model.args.payload || index === usage.model.args.options;
+  }
+
+  /** The call is a builder method of a JWT usage (jose `new SignJWT(p).setJti(…)`). */
+  private isChainCall(call: Node): boolean {
+    if (!this.chainCalls) {
+      this.chainCalls = new Set();
+      for (const u of getFileUsages(this.context).usages) for (const c of u.chain) this.chainCalls.add(c.node);
+    }
+    return this.chainCalls.has(call);
+  }
+
+  /** The name an object literal is stored under (`const session = {…}`, `this.session = {…}`, `{ session: {…} }`). */
+  private ownerName(obj: Node): string | undefined {
+    const o = unwrapUp(obj);
+    const p = o.parent;
+    if (p?.type === 'VariableDeclarator' && p.init === o && p.id.type === 'Identifier') return p.id.name;
+    if (p?.type === 'AssignmentExpression' && p.right === o) return targetName(p.left);
+    if (p?.type === 'Property' && p.value === o) return keyName(p.key, p.computed);
+    return undefined;
+  }
+}
+
+/** Where the value of a weak source flows: its derived root and the names it reaches. */
+export function traceRandomValue(context: AnyContext, source: WeakSource): RandomFlow {
+  const root = climbDerived(source.node);
+  const tracer = new Tracer(context, source.model);
+  tracer.visit(root, MAX_FOLLOW);
+  return { root, sinks: tracer.sinks };
+}
+
+/** The first sink that must be unguessable, if any. */
+export function sensitiveSink(flow: RandomFlow): RandomSink | undefined {
+  return flow.sinks.find((s) => s.sensitive);
+}
+
+/** `` `resetToken` ``, `` the `jti` claim ``, `` the result of `generateToken()` `` — for messages. */
+export function describeSink(sink: RandomSink): string {
+  const name = sink.name.length > 48 ? `${sink.name.slice(0, 45)}…` : sink.name;
+  if (sink.kind === 'claim') return `the \`${name}\` claim`;
+  if (sink.kind === 'function') return `the result of \`${name}()\``;
+  return `\`${name.replace(/`/g, "'")}\``;
+}
+
+function walk(node: Node | null | undefined, visit: (n: Node) => void, depth = 0): void {
+  if (!node || depth > 200) return;
+  visit(node);
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const v = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node, visit, depth + 1);
+    } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walk(v as Node, visit, depth + 1);
+  }
+}
+
+/** The expression also calls a strong generator (`randomBytes(8).toString('hex') + Date.now()`): it is unguessable. */
+export function containsStrongSource(root: Node): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (found || (n.type !== 'CallExpression' && n.type !== 'NewExpression')) return;
+    const name = calleeName(n.callee);
+    if (name && STRONG_CALLEE_NAMES.has(name)) found = true;
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Replacements for suggestions
+
+export interface Replacement {
+  /** the expression to replace (the whole `Math.random().toString(36).slice(2)` chain) */
+  node: Node;
+  /** its replacement, e.g. `crypto.randomBytes(32).toString('base64url')` */
+  text: string;
+  /** an import of `node:crypto` to add, when the file has none */
+  addImport?: { after?: Node; before?: Node; text: string };
+}
+
+const CRYPTO_MODULES = new Set(['crypto', 'node:crypto']);
+const SERVER_MODULE = /^(node:|crypto$|fs$|http$|https$|path$|express$|fastify$|koa$|@nestjs\/|jsonwebtoken$|passport|hono$|next\/server$|mongoose$|pg$|mysql2?$|@prisma\/client$|sequelize$|typeorm$|bcrypt|argon2$|nodemailer$)/;
+
+/** The file runs on a server: it loads a Node built-in or a server-side library, and has no browser signal. */
+export function isServerCode(context: AnyContext): boolean {
+  if (isBrowserCode(context)) return false;
+  for (const m of importedModules(context)) if (SERVER_MODULE.test(m)) return true;
+  return false;
+}
+
+/**
+ * Shapes that can be replaced as a whole: the source, then arithmetic with numeric literals and `Math.floor` /
+ * `Math.trunc` (the numeric part), then method calls with literal arguments (`.toString(36).slice(2)`).
+ */
+function replaceableChains(source: WeakSource): { numeric: Node; full: Node } {
+  let cur: Node = source.node;
+  let numeric: Node | undefined;
+  for (;;) {
+    const p: Node | undefined = cur.parent;
+    if (!p) break;
+    if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.parent?.type === 'CallExpression' && p.parent.callee === p) {
+      if (!p.parent.arguments.every((a: Node) => a.type === 'Literal')) break;
+      numeric ??= cur;
+      cur = p.parent;
+      continue;
+    }
+    if (numeric) break;
+    if (p.type === 'CallExpression' && p.arguments.length === 1 && p.arguments[0] === cur) {
+      const c = p.callee;
+      if (c.type === 'MemberExpression' && c.object.type === 'Identifier' && c.object.name === 'Math' && !c.computed && c.property.type === 'Identifier' && ['floor', 'trunc'].includes(c.property.name)) {
+        cur = p;
+        continue;
+      }
+      break;
+    }
+    if (p.type === 'BinaryExpression' && ['+', '*'].includes(p.operator)) {
+      const other = p.left === cur ? p.right : p.left;
+      if (other.type === 'Literal' && typeof other.value === 'number') {
+        cur = p;
+        continue;
+      }
+    }
+    break;
+  }
+  return { numeric: numeric ?? cur, full: cur };
+}
+
+/** Evaluate a numeric chain with the source replaced by `r` (only literals, `+ - *`, `Math.floor/trunc`). */
+function evalNumeric(node: Node, source: Node, r: number): number | undefined {
+  if (node === source) return r;
+  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
+  if (node.type === 'BinaryExpression' && (node.operator === '+' || node.operator === '*')) {
+    const a = evalNumeric(node.left, source, r);
+    const b = evalNumeric(node.right, source, r);
+    if (a === undefined || b === undefined) return undefined;
+    return node.operator === '+' ? a + b : a * b;
+  }
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && node.arguments.length === 1) {
+    const v = evalNumeric(node.arguments[0], source, r);
+    return v === undefined ? undefined : Math.floor(v);
+  }
+  return undefined;
+}
+
+/** `Math.floor(Math.random() * 900000) + 100000` → [100000, 1000000): the bounds of `crypto.randomInt`. */
+function integerRange(chain: Node, source: Node): [number, number] | undefined {
+  const hasFloor = chain.type === 'CallExpression' || (chain.type === 'BinaryExpression' && [chain.left, chain.right].some((s) => s.type === 'CallExpression'));
+  if (!hasFloor) return undefined;
+  const lo = evalNumeric(chain, source, 0);
+  const hi = evalNumeric(chain, source, 1 - 2 ** -40);
+  if (lo === undefined || hi === undefined || !Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo < 0 || hi <= lo) return undefined;
+  if (hi + 1 - lo > 2 ** 48 - 1) return undefined;
+  return [lo, hi + 1];
+}
+
+function formatInt(n: number): string {
+  return n >= 10000 ? n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '_') : String(n);
+}
+
+interface CryptoAccess {
+  /** how to call `name` (`crypto.randomBytes`, `nodeCrypto.randomBytes`, or a named import) */
+  call(name: string): string;
+  addImport?: Replacement['addImport'];
+}
+
+/** How code at `at` reaches Node's `crypto` module (or the Web Crypto global when `web`), or undefined. */
+function cryptoAccess(context: AnyContext, at: Node, web: boolean): CryptoAccess | undefined {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  let nsName: string | undefined;
+  const named = new Map<string, string>();
+  let lastImport: Node | undefined;
+  let lastDirective: Node | undefined;
+  let usesRequire = false;
+  for (const stmt of program.body) {
+    if (stmt.type === 'ExpressionStatement' && stmt.directive !== undefined) lastDirective = stmt;
+    if (stmt.type === 'ImportDeclaration') {
+      lastImport = stmt;
+      if (!CRYPTO_MODULES.has(stmt.source.value)) continue;
+      for (const s of stmt.specifiers) {
+        if (s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') nsName ??= s.local.name;
+        else if (s.imported.type === 'Identifier') named.set(s.imported.name, s.local.name);
+      }
+    } else if (stmt.type === 'VariableDeclaration') {
+      for (const d of stmt.declarations) {
+        const init = d.init;
+        if (init?.type !== 'CallExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'require') continue;
+        usesRequire = true;
+        const arg = init.arguments[0];
+        if (arg?.type !== 'Literal' || !CRYPTO_MODULES.has(String(arg.value))) continue;
+        if (d.id.type === 'Identifier') nsName ??= d.id.name;
+        else if (d.id.type === 'ObjectPattern') {
+          for (const p of d.id.properties) {
+            if (p.type === 'Property' && p.key.type === 'Identifier' && p.value.type === 'Identifier') named.set(p.key.name, p.value.name);
+          }
+        }
+      }
+    }
+  }
+  const scope = context.sourceCode.getScope(at) as Scope;
+  const visible = (name: string): boolean => {
+    const v = findVariable(scope as never, name) as TSESLint.Scope.Variable | null;
+    return !!v && v.defs.length > 0 && v.scope.type !== 'function' && v.scope.type !== 'block';
+  };
+  if (nsName && visible(nsName)) return { call: (n) => (named.has(n) && visible(named.get(n)!) ? named.get(n)! : `${nsName}.${n}`) };
+  const local = findVariable(scope as never, 'crypto') as TSESLint.Scope.Variable | null;
+  if (local && local.defs.length > 0) return undefined; // `crypto` is something else here
+  if (web) return { call: (n) => `crypto.${n}` };
+  const cjs = usesRequire || context.languageOptions?.sourceType === 'commonjs';
+  const text = cjs && !lastImport ? "const crypto = require('node:crypto');" : "import crypto from 'node:crypto';";
+  const after = lastImport ?? lastDirective;
+  const addImport = after ? { after, text } : program.body[0] ? { before: program.body[0], text } : undefined;
+  return addImport ? { call: (n) => `crypto.${n}`, addImport } : undefined;
+}
+
+/**
+ * The replacement a suggestion can make for this source landing in `sink`, or undefined when the edit is not
+ * determined: `crypto.randomBytes(32).toString('base64url')` for token / secret strings on the server,
+ * `crypto.randomUUID()` for ids (and for strings in browser code), `crypto.randomInt(lo, hi)` for numeric codes on the
+ * server. The replaced expression must hold no other weak source (`others`).
+ */
+export function secureReplacement(context: AnyContext, source: WeakSource, sink: RandomSink, others: readonly WeakSource[]): Replacement | undefined {
+  const chains = replaceableChains(source);
+  let chain = chains.full;
+  const [start, end] = chain.range;
+  if (others.some((o) => o !== source && o.node.range[0] >= start && o.node.range[1] <= end)) return undefined;
+  if (context.sourceCode.getCommentsInside(chain).length > 0) return undefined;
+  const server = isServerCode(context);
+  const code = isCodeSinkName(sink.name);
+  let build: ((c: CryptoAccess) => string) | undefined;
+  let web = true;
+  if (source.model.uuid) {
+    if (chain !== source.node) return undefined;
+    build = (c) => `${c.call('randomUUID')}()`;
+  } else if (source.model.kind === 'math-random' && chain !== source.node) {
+    const range = code ? integerRange(chains.numeric, source.node) : undefined;
+    if (range && server) {
+      web = false;
+      chain = chains.numeric;
+      build = (c) => `${c.call('randomInt')}(${formatInt(range[0])}, ${formatInt(range[1])})`;
+    } else if (!code && isStringChain(chain)) {
+      ({ build, web } = stringReplacement(sink, server));
+    }
+  } else if (source.model.kind === 'clock' && !code && isStringChain(chain)) {
+    ({ build, web } = stringReplacement(sink, server));
+  }
+  if (!build) return undefined;
+  const access = cryptoAccess(context, source.node, web);
+  if (!access) return undefined;
+  return { node: chain, text: build(access), addImport: access.addImport };
+}
+
+function stringReplacement(sink: RandomSink, server: boolean): { build: (c: CryptoAccess) => string; web: boolean } {
+  if (isIdSinkName(sink.name) || !server) return { build: (c) => `${c.call('randomUUID')}()`, web: true };
+  return { build: (c) => `${c.call('randomBytes')}(32).toString('base64url')`, web: false };
+}
+
+/** The chain ends in a string: `.toString(36)`, `.slice(2)`, `.substring(…)`, `String(…)`. */
+function isStringChain(chain: Node): boolean {
+  if (chain.type !== 'CallExpression') return false;
+  const name = calleeName(chain.callee);
+  return chain.callee.type === 'Identifier' ? name === 'String' : ['toString', 'slice', 'substring', 'substr', 'toUpperCase', 'toLowerCase'].includes(name ?? '');
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../helpers/analyze.js';
+import { getStorageWrites, storageKey } from '../../src/analysis/storage.js';
+
+const writes = (code: string, options = {}) =>
+  analyze(code, (context) => getStorageWrites(context).map((w) => ({ kind: w.kind, target: w.target, key: storageKey(context, w), value: w.value && context.sourceCode.getText(w.value) })), options);
+
+describe('getStorageWrites', () => {
+  it('finds setItem, property and index writes, through global objects and aliases', () => {
+    const got = writes("localStorage.setItem('a', x); window.sessionStorage.setItem(K, y); const K = 'b'; globalThis.localStorage.c = z; self.localStorage['d'] = w; const s = localStorage; s.setItem('e', v);");
+    expect(got).toEqual([
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'a' }, value: 'x' },
+      { kind: 'web-storage', target: 'sessionStorage', key: { kind: 'known', text: 'b' }, value: 'y' },
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'c' }, value: 'z' },
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'd' }, value: 'w' },
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'e' }, value: 'v' },
+    ]);
+  });
+  it('ignores reads, removals, Storage methods and shadowed globals', () => {
+    expect(writes("localStorage.getItem('a'); localStorage.removeItem('a'); localStorage.clear(); const x = localStorage.a; localStorage.setItem = f;")).toEqual([]);
+    expect(writes("function f(localStorage) { localStorage.setItem('a', b); } const window = {}; window.localStorage.setItem('a', b);")).toEqual([]);
+  });
+  it('parses document.cookie writes', () => {
+    expect(writes('const N = "jwt"; document.cookie = `${N}=${t}; path=/`;')).toEqual([
+      { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'jwt' }, value: 't' },
+    ]);
+    expect(writes("document.cookie = 'token=; max-age=0';")).toEqual([
+      { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'token' }, value: undefined },
+    ]);
+  });
+  it('reads template keys partially', () => {
+    expect(writes('localStorage.setItem(`${app}:token`, t);')[0].key).toEqual({ kind: 'partial', text: ':token' });
+  });
+  it('includes browser cookie libraries, not server ones', () => {
+    const got = writes("import Cookies from 'js-cookie'; import { serialize } from 'cookie'; Cookies.set('a', b); serialize('c', d);");
+    expect(got).toEqual([{ kind: 'cookie-library', target: 'Cookies.set', key: { kind: 'known', text: 'a' }, value: 'b' }]);
+  });
+  it('costs nothing on files without storage or cookies', () => {
+    expect(writes('const a = 1; export default a;')).toEqual([]);
+  });
+});

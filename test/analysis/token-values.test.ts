@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, target } from '../helpers/analyze.js';
+import { tokenValueEvidence } from '../../src/analysis/token-values.js';
+
+const evidence = (code: string) => analyze(code, (context, program) => {
+  const e = tokenValueEvidence(context, target(program));
+  return e && { source: e.source, name: e.name, kind: e.kind };
+});
+
+describe('tokenValueEvidence', () => {
+  it('finds token names, also through const and destructuring', () => {
+    expect(evidence('target(token);')).toMatchObject({ source: 'name', name: 'token' });
+    expect(evidence('const t = data.refreshToken; target(t);')).toMatchObject({ source: 'field', name: 'refreshToken', kind: 'refresh' });
+    expect(evidence('const { access_token: t } = await res.json(); target(t);')).toMatchObject({ source: 'field', name: 'access_token', kind: 'access' });
+    expect(evidence('const { idToken = null } = props; target(idToken);')).toMatchObject({ source: 'name', kind: 'id' });
+    expect(evidence('class A { token = ""; f() { target(this.token); } }')).toMatchObject({ source: 'name' });
+  });
+  it('finds token fields of responses', () => {
+    expect(evidence('target(res.data.token);')).toMatchObject({ source: 'field', name: 'token' });
+    expect(evidence("target(body['accessToken']);")).toMatchObject({ source: 'field' });
+    expect(evidence('target((await response.json()).token);')).toMatchObject({ source: 'field' });
+  });
+  it('finds carriers: objects, JSON, templates', () => {
+    expect(evidence('target(JSON.stringify({ user, token }));')).toMatchObject({ source: 'carrier', name: 'token' });
+    expect(evidence('const s = { user: u, jwt: t }; target(JSON.stringify(s));')).toMatchObject({ source: 'carrier', name: 'jwt' });
+    expect(evidence('target(`Bearer ${accessToken}`);')).toMatchObject({ source: 'carrier' });
+    expect(evidence("target(token || '');")).toMatchObject({ source: 'name' });
+  });
+  it('finds tokens produced by a JWT library or a token factory', () => {
+    expect(evidence("import jwt from 'jsonwebtoken'; const s = jwt.sign(p, k); target(s);")).toMatchObject({ source: 'jwt' });
+    expect(evidence("import { SignJWT } from 'jose'; const s = await new SignJWT(p).setProtectedHeader(h).sign(k); target(s);")).toMatchObject({ source: 'jwt' });
+    expect(evidence('target(generateRefreshToken(user));')).toMatchObject({ source: 'jwt', kind: 'refresh' });
+  });
+  it('stays silent on look-alikes and unknown values', () => {
+    for (const code of [
+      'target(tokenizerModel);',
+      'target(csrfToken);',
+      'target(maxTokens);',
+      'target(theme.tokens);',
+      'target(decodedToken);',
+      'target(String(!!token));',
+      'target(token.length);',
+      'target(JSON.stringify(user));',
+      'target(getToken());',
+      'target(value);',
+      "import jwt from 'jsonwebtoken'; target(jwt.decode(t));",
+      'const cfg = { theme: "dark" }; target(JSON.stringify(cfg));',
+    ]) {
+      expect(evidence(code), code).toBeUndefined();
+    }
+  });
+});
