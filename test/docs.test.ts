@@ -76,7 +76,7 @@ describe.each(ruleNames)('docs/rules/%s.md', (ruleName) => {
     expect(text).toContain('<!-- end auto-generated rule header -->');
     expect(text).toMatch(/^## Examples$/m);
     expect(text).toMatch(/^## When Not To Use It$/m);
-    const options = (rule.meta.schema as { properties?: Record<string, unknown> }[] | undefined)?.[0]?.properties ?? {};
+    const options = (rule.meta.schema as unknown as { properties?: Record<string, unknown> }[] | undefined)?.[0]?.properties ?? {};
     for (const option of Object.keys(options)) expect(text, `heading for option ${option}`).toMatch(new RegExp(`^### \`?${option}\`?$`, 'm'));
   });
 

@@ -61,7 +61,7 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
       expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
       expect(text, id).toMatch(/[.?]$/);
     }
-    const schema = (meta.schema ?? []) as { properties?: Record<string, { description?: string; default?: unknown }>; additionalProperties?: boolean }[];
+    const schema = (meta.schema ?? []) as unknown as { properties?: Record<string, { description?: string; default?: unknown }>; additionalProperties?: boolean }[];
     for (const entry of schema) {
       expect(entry.additionalProperties).toBe(false);
       for (const [prop, def] of Object.entries(entry.properties ?? {})) {

@@ -59,18 +59,18 @@ function apply(v: Variant, code: string): { code: string; filename?: string; lan
 }
 
 /** Valid cases: the snippet under every variant. */
-export function validVariants(variants: Variant[], code: string): ValidTestCase<[]>[] {
-  return variants.map((v) => ({ ...apply(v, code), name: `${v.name}: ${code.slice(0, 60)}` })) as ValidTestCase<[]>[];
+export function validVariants<O extends readonly unknown[] = []>(variants: Variant[], code: string): ValidTestCase<O>[] {
+  return variants.map((v) => ({ ...apply(v, code), name: `${v.name}: ${code.slice(0, 60)}` })) as ValidTestCase<O>[];
 }
 
 /**
  * Invalid cases: the snippet under every variant, with each error's line shifted by the header and each
  * suggestion output rewritten the same way.
  */
-export function invalidVariants<M extends string>(
+export function invalidVariants<M extends string, O extends readonly unknown[] = []>(
   variants: Variant[],
-  test: InvalidTestCase<M, []>,
-): InvalidTestCase<M, []>[] {
+  test: InvalidTestCase<M, O>,
+): InvalidTestCase<M, O>[] {
   return variants.map((v) => ({
     ...test,
     ...apply(v, test.code),
@@ -89,5 +89,5 @@ export function invalidVariants<M extends string>(
           }
         : {}),
     })),
-  })) as InvalidTestCase<M, []>[];
+  })) as InvalidTestCase<M, O>[];
 }
