@@ -5,7 +5,6 @@ export default {
     ['strict', '🔒'],
     ['all', '🌐'],
   ],
-  ignoreConfig: [],
   ruleDocSectionInclude: ['Examples', 'When Not To Use It'],
   ruleDocTitleFormat: 'desc-parens-prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'fixable', 'options'],

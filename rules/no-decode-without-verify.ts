@@ -19,7 +19,6 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}` does not check the signature and this token is not verified in this function; anyone can forge the claims read here.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {

@@ -26,7 +26,6 @@ export default createRule<[], MessageIds>({
       removeFallback: 'Remove the fallback and refuse to start when `{{env}}` is missing.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;
@@ -61,7 +60,9 @@ export default createRule<[], MessageIds>({
 
     const pemListener = (node: TSESTree.Literal | TSESTree.TemplateElement): void => {
       const text = node.type === 'Literal' ? node.value : node.value.cooked;
-      if (typeof text === 'string' && text.includes('-----BEGIN')) pemCandidates.push(node.type === 'Literal' ? node : node.parent);
+      if (typeof text !== 'string' || !text.includes('-----BEGIN')) return;
+      if (node.type === 'Literal') pemCandidates.push(node);
+      else if (node.parent.type === 'TemplateLiteral') pemCandidates.push(node.parent);
     };
     const hasPem = sourceCode.text.includes('-----BEGIN');
 

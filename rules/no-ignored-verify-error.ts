@@ -1,22 +1,45 @@
 import { createRule } from '../src/util/createRule.js';
+import { calleeName } from '../src/analysis/verification.js';
+import { findIgnoredVerifyErrors, type IgnoredVerifyErrorKind } from '../src/analysis/verify-errors.js';
 
 export type Options = [];
-export type MessageIds = 'todo';
+export type MessageIds = 'unreadCallbackError' | 'callbackFallsThrough' | 'swallowedCatch';
 
-// Placeholder: the rule is being built (see the issue tracker). It reports nothing yet.
+const MESSAGE: Record<IgnoredVerifyErrorKind, MessageIds> = {
+  'unread-callback-error': 'unreadCallbackError',
+  'callback-falls-through': 'callbackFallsThrough',
+  'swallowed-catch': 'swallowedCatch',
+  'swallowed-promise-catch': 'swallowedCatch',
+};
+
 export default createRule<Options, MessageIds>({
   name: 'no-ignored-verify-error',
   meta: {
     type: 'problem',
     docs: {
-      description: "Disallow ignoring JWT verification errors",
+      description: 'Disallow ignoring JWT verification errors',
       recommended: 'strict',
       category: 'Decoding and verification',
     },
-    messages: { todo: 'Not implemented yet.' },
+    messages: {
+      unreadCallbackError:
+        'The callback of `{{callee}}` never reads its error, so a token that fails verification is handled like a valid one.',
+      callbackFallsThrough:
+        'The callback of `{{callee}}` only logs its error and then continues as if the token were valid.',
+      swallowedCatch: 'This `catch` swallows the error of `{{callee}}` and continues as if the token were valid.',
+    },
     schema: [],
   },
-  create() {
-    return {};
+  create(context) {
+    return {
+      'Program:exit'() {
+        for (const finding of findIgnoredVerifyErrors(context)) {
+          const data = { callee: calleeName(context, finding.usage) };
+          const messageId = MESSAGE[finding.kind];
+          if (finding.loc) context.report({ loc: finding.loc, messageId, data });
+          else context.report({ node: finding.node, messageId, data });
+        }
+      },
+    };
   },
 });

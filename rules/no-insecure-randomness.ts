@@ -41,7 +41,7 @@ export default createRule<Options, MessageIds>({
           // one report per derived value: `Date.now().toString(36) + Math.random().toString(36)` is one token
           if (!sink || reportedRoots.has(flow.root)) continue;
           reportedRoots.add(flow.root);
-          const replacement = secureReplacement(context, source, sink, sources);
+          const replacement = secureReplacement(context, source, flow, sink);
           context.report({
             node: source.node,
             messageId: 'insecureRandomness',

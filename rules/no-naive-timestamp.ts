@@ -7,7 +7,7 @@ import { getUsageOption } from '../src/analysis/usage-options.js';
 import { isForeignNode, resolveValue, stripTsWrappers } from '../src/analysis/values.js';
 
 export type Options = [];
-export type MessageIds = 'millisecondClaim' | 'millisecondDuration' | 'unitlessDuration' | 'smallTimestamp' | 'millisecondTimestamp' | 'zonelessDate' | 'useSeconds';
+export type MessageIds = 'millisecondClaim' | 'millisecondDuration' | 'unitlessDuration' | 'smallTimestamp' | 'millisecondTimestamp' | 'zonelessDate' | 'replaceWith';
 
 const TIME_CLAIMS = ['exp', 'iat', 'nbf'] as const;
 /** Options read with the library's duration semantics (jsonwebtoken's verify `maxAge` too). */
@@ -32,20 +32,23 @@ export default createRule<Options, MessageIds>({
       smallTimestamp: '`{{method}}` reads a number as an absolute time in seconds since the epoch; `{{value}}` is in January 1970.',
       millisecondTimestamp: '`{{method}}` reads a number as seconds since the epoch; this value is in milliseconds, 1000 times too large.',
       zonelessDate: "The date '{{value}}' has no time zone, so it is read in the local zone of whichever machine runs this code.",
-      useSeconds: 'Use `{{code}}`.',
+      replaceWith: 'Use `{{code}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const reported = new Set<TSESTree.Node>();
     const comments = (n: TSESTree.Node) => context.sourceCode.getCommentsInside(n).length > 0;
+    const text = (n: TSESTree.Node) => {
+      const t = context.sourceCode.getText(n).replace(/\s+/g, ' ');
+      return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+    };
 
     function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, code?: string): void {
       if (reported.has(node) || isForeignNode(node)) return;
       reported.add(node);
       const fix = code !== undefined && !comments(node) ? (fixer: TSESLint.RuleFixer) => fixer.replaceText(node, code) : undefined;
-      context.report({ node, messageId, data, suggest: fix ? [{ messageId: 'useSeconds', data: { code }, fix }] : [] });
+      context.report({ node, messageId, data, suggest: fix ? [{ messageId: 'replaceWith', data: { code }, fix }] : [] });
     }
 
     function checkZones(node: TSESTree.Node): void {
@@ -74,7 +77,7 @@ export default createRule<Options, MessageIds>({
         const value = o.value.value;
         const literal = isNumberExpression(o.node);
         if (typeof value === 'number' && looksLikeMilliseconds(value, 'jsonwebtoken')) {
-          report(o.node, 'millisecondDuration', { option, value: context.sourceCode.getText(o.node), read: formatDuration(value), meant: formatDuration(value / 1000) }, literal ? String(value / 1000) : undefined);
+          report(o.node, 'millisecondDuration', { option, value: text(o.node), read: formatDuration(value), meant: formatDuration(value / 1000) }, literal ? String(value / 1000) : undefined);
         } else if (isUnitlessDurationString(value) && Number(value) > 0 && Number(value) < MIN_PLAUSIBLE_MS) {
           const text = String(value);
           report(o.node, 'unitlessDuration', { option, value: text, read: `${text} milliseconds (${formatDuration(Number(value) / 1000)})` }, Number.isInteger(Number(value)) && stripTsWrappers(o.node).type === 'Literal' ? String(Number(value)) : undefined);
@@ -92,7 +95,7 @@ export default createRule<Options, MessageIds>({
         if (c?.kind === 'suspicious-small') {
           const n = (value as { value: number }).value;
           const fix = Number.isInteger(n) && n > 0 && stripTsWrappers(arg).type === 'Literal' ? joseDurationText(n) : undefined;
-          report(arg, 'smallTimestamp', { method, value: context.sourceCode.getText(arg) }, fix);
+          report(arg, 'smallTimestamp', { method, value: text(arg) }, fix);
         } else {
           const ms = millisecondTime(context, arg);
           if (ms) report(arg, 'millisecondTimestamp', { method }, ms.fix);

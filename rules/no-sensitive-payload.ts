@@ -46,7 +46,6 @@ export default createRule<[], MessageIds>({
         '`{{callee}}` signs a whole record (`{{name}}`) into the payload; anyone who holds the token can read every field of it. Sign only the claims the token needs (`sub`, `role`).',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

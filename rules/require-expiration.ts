@@ -29,7 +29,6 @@ export default createRule<Options, MessageIds>({
       removeIgnoreExpiration: 'Remove `ignoreExpiration: true`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

@@ -32,7 +32,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'jwt-lint-bench-'));
 const corpus = values.corpus ? path.resolve(values.corpus) : path.join(work, 'corpus');
 
 function collect(dir, out) {
-  if (out.length >= wanted * 1.3) return;
+  if (out.length >= wanted * 4) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -44,7 +44,7 @@ function collect(dir, out) {
     const abs = path.join(dir, e.name);
     if (e.isDirectory()) collect(abs, out);
     else if (e.isFile() && /\.(c|m)?(j|t)sx?$/.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) out.push(abs);
-    if (out.length >= wanted * 1.3) return;
+    if (out.length >= wanted * 4) return;
   }
 }
 

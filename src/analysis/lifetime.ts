@@ -7,8 +7,11 @@
  *   every place an expiration could come from is known to be empty.
  * - `getClaim(context, usage, claim)`: a claim of the payload (`exp`, `iat`, `nbf`, `type`…), `string` when the payload
  *   is a string/bytes (it cannot carry claims).
- * - `isRefreshToken(context, usage)`: the token is a refresh token by its `type`/`typ`/`token_type` claim, the name it
- *   is stored under, its secret's name, or the enclosing function's name (first decisive source wins).
+ * - `isRefreshToken(context, usage)` / `getTokenKind`: the token is a refresh token by its `type`/`typ`/`token_type`
+ *   claim, the name it is stored under, its secret's name, or the enclosing function's name (first decisive source
+ *   wins; a source that says `access` makes it an access token).
+ * - For no-naive-timestamp: `millisecondTime` (a time value in ms, with its rewrite in seconds), `findZonelessDates`,
+ *   `timeSetterCalls` (a builder's expiration / not-before / issued-at calls), `secondsClockText`, `joseDurationText`.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiModel } from '../models/types.js';

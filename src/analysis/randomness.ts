@@ -326,6 +326,7 @@ class Tracer {
   constructor(
     private readonly context: AnyContext,
     private readonly model: WeakSourceModel,
+    private readonly weak: ReadonlySet<Node>,
   ) {}
 
   sensitive(name: string, kind: RandomSink['kind']): boolean {
@@ -347,7 +348,7 @@ class Tracer {
   visit(root: Node, budget: number): void {
     if (this.seen.has(root) || this.sinks.length >= MAX_SINKS) return;
     this.seen.add(root);
-    if (containsStrongSource(root)) return;
+    if (containsStrongSource(root, this.weak)) return;
     const p = root.parent;
     if (!p) return;
     switch (p.type) {
@@ -542,7 +543,7 @@ class Tracer {
 /** Where the value of a weak source flows: its derived root and the names it reaches. */
 export function traceRandomValue(context: AnyContext, source: WeakSource): RandomFlow {
   const root = climbDerived(source.node);
-  const tracer = new Tracer(context, source.model);
+  const tracer = new Tracer(context, source.model, new Set(getWeakRandomSources(context).map((s) => s.node)));
   tracer.visit(root, MAX_FOLLOW);
   return { root, sinks: tracer.sinks };
 }
@@ -573,10 +574,10 @@ function walk(node: Node | null | undefined, visit: (n: Node) => void, depth = 0
 }
 
 /** The expression also calls a strong generator (`randomBytes(8).toString('hex') + Date.now()`): it is unguessable. */
-export function containsStrongSource(root: Node): boolean {
+export function containsStrongSource(root: Node, weak: ReadonlySet<Node> = new Set()): boolean {
   let found = false;
   walk(root, (n) => {
-    if (found || (n.type !== 'CallExpression' && n.type !== 'NewExpression')) return;
+    if (found || (n.type !== 'CallExpression' && n.type !== 'NewExpression') || weak.has(n)) return;
     const name = calleeName(n.callee);
     if (name && STRONG_CALLEE_NAMES.has(name)) found = true;
   });
@@ -616,7 +617,7 @@ function replaceableChains(source: WeakSource): { numeric: Node; full: Node } {
     const p: Node | undefined = cur.parent;
     if (!p) break;
     if (p.type === 'MemberExpression' && p.object === cur && !p.computed && p.parent?.type === 'CallExpression' && p.parent.callee === p) {
-      if (!p.parent.arguments.every((a: Node) => a.type === 'Literal')) break;
+      if (!p.parent.arguments.every(isLiteralArgument)) break;
       numeric ??= cur;
       cur = p.parent;
       continue;
@@ -640,6 +641,10 @@ function replaceableChains(source: WeakSource): { numeric: Node; full: Node } {
     break;
   }
   return { numeric: numeric ?? cur, full: cur };
+}
+
+function isLiteralArgument(a: Node): boolean {
+  return a.type === 'Literal' || (a.type === 'UnaryExpression' && a.operator === '-' && a.argument.type === 'Literal');
 }
 
 /** Evaluate a numeric chain with the source replaced by `r` (only literals, `+ - *`, `Math.floor/trunc`). */
@@ -733,13 +738,14 @@ function cryptoAccess(context: AnyContext, at: Node, web: boolean): CryptoAccess
  * The replacement a suggestion can make for this source landing in `sink`, or undefined when the edit is not
  * determined: `crypto.randomBytes(32).toString('base64url')` for token / secret strings on the server,
  * `crypto.randomUUID()` for ids (and for strings in browser code), `crypto.randomInt(lo, hi)` for numeric codes on the
- * server. The replaced expression must hold no other weak source (`others`).
+ * server. The derived value (`flow.root`) must hold no other weak source.
  */
-export function secureReplacement(context: AnyContext, source: WeakSource, sink: RandomSink, others: readonly WeakSource[]): Replacement | undefined {
+export function secureReplacement(context: AnyContext, source: WeakSource, flow: RandomFlow, sink: RandomSink): Replacement | undefined {
   const chains = replaceableChains(source);
   let chain = chains.full;
-  const [start, end] = chain.range;
-  if (others.some((o) => o !== source && o.node.range[0] >= start && o.node.range[1] <= end)) return undefined;
+  // another weak source in the same value would stay: `Date.now().toString(36) + Math.random().toString(36)`
+  const [start, end] = flow.root.range;
+  if (getWeakRandomSources(context).some((o) => o !== source && o.node.range[0] >= start && o.node.range[1] <= end)) return undefined;
   if (context.sourceCode.getCommentsInside(chain).length > 0) return undefined;
   const server = isServerCode(context);
   const code = isCodeSinkName(sink.name);

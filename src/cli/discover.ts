@@ -217,7 +217,9 @@ export function discover(targets: readonly string[], options: DiscoverOptions): 
       throw new UsageError(`no such file or directory: ${target}`);
     }
     if (st.isDirectory()) {
-      walk(abs, ancestorLevels(abs));
+      const levels = ancestorLevels(abs);
+      // A folder named on the command line is scanned even if a .gitignore above it ignores it.
+      walk(abs, isIgnored(levels, abs, true) ? [] : levels);
     } else if (st.isFile()) {
       if (!hasLintedExtension(abs)) {
         skipped.push({ file: abs, reason: 'not-a-source-file' });

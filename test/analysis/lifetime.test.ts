@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getJwtUsages } from '../../src/analysis/imports.js';
-import { getClaim, getLifetime, getTokenKind } from '../../src/analysis/lifetime.js';
-import { analyze } from '../helpers/analyze.js';
+import {
+  findZonelessDates,
+  getClaim,
+  getLifetime,
+  getTokenKind,
+  joseDurationText,
+  millisecondTime,
+  secondsClockText,
+  timeSetterCalls,
+} from '../../src/analysis/lifetime.js';
+import { analyze, target } from '../helpers/analyze.js';
 
 const JWT = `import jwt from 'jsonwebtoken';\n`;
 const JOSE = `import { SignJWT } from 'jose';\n`;
@@ -162,5 +171,57 @@ describe('getTokenKind', () => {
     [`const t = jwt.sign({ sub, type: kind }, key);`],
   ])('access: %s', (code) => {
     expect(kind(JWT + code)).toBe('access');
+  });
+});
+
+describe('timestamps in the wrong unit or zone', () => {
+  const J = `import jwt from 'jsonwebtoken';\n`;
+  const ms = (expr: string) =>
+    analyze(`${J}target(${expr});`, (context, program) => millisecondTime(context, target(program)));
+
+  it.each<[string, string | undefined]>([
+    ['Date.now() + 3600', 'Math.floor(Date.now() / 1000) + 3600'], // offset meant in seconds
+    ['Date.now() + 3600 * 1000', 'Math.floor(Date.now() / 1000) + 3600'], // offset in ms: meaning kept
+    ['new Date().getTime()', 'Math.floor(Date.now() / 1000)'],
+    ['+new Date()', 'Math.floor(Date.now() / 1000)'],
+    ['Date.now() - 60000', 'Math.floor(Date.now() / 1000) - 60'],
+    ['1767225600000', '1767225600'],
+    ['Date.now() + ttl', undefined], // unknown offset: reported, no rewrite
+  ])('%s → %s', (expr, fix) => {
+    expect(ms(expr)).toEqual(fix === undefined ? {} : { fix });
+  });
+
+  it.each([['Math.floor(Date.now() / 1000) + 900'], ['1767225600'], ['ttl'], ['Date.now() / 1000']])('not milliseconds: %s', (expr) => {
+    expect(ms(expr)).toBeUndefined();
+  });
+
+  it('formats jose durations and second clocks', () => {
+    expect([86400, 7200, 900, 45, 90].map(joseDurationText)).toEqual([`'1d'`, `'2h'`, `'15m'`, `'45s'`, `'90s'`]);
+    expect([0, 900, -30].map(secondsClockText)).toEqual([
+      'Math.floor(Date.now() / 1000)',
+      'Math.floor(Date.now() / 1000) + 900',
+      'Math.floor(Date.now() / 1000) - 30',
+    ]);
+  });
+
+  it('finds zoneless date strings in an expression, through constants', () => {
+    const zones = (code: string) =>
+      analyze(code, (context, program) => findZonelessDates(context, target(program)).map((d) => d.value));
+    expect(zones(`target(Math.floor(new Date('2025-06-30 23:59').getTime() / 1000));`)).toEqual(['2025-06-30 23:59']);
+    expect(zones(`const s = '2025-06-30T09:00'; const d = new Date(s); target(d);`)).toEqual(['2025-06-30T09:00']);
+    expect(zones(`target(Date.parse('2025/07/01') / 1000);`)).toEqual(['2025/07/01']);
+    expect(zones(`target(new Date('2025-06-30T09:00:00Z'));`)).toEqual([]);
+    expect(zones(`target(new Date('2025-06-30'));`)).toEqual([]); // date-only ISO is UTC
+    expect(zones(`class Date {} target(new Date('2025-06-30 10:00'));`)).toEqual([]);
+  });
+
+  it('lists the time setters of a builder chain', () => {
+    const setters = (code: string) =>
+      analyze(`import { SignJWT } from 'jose';\n${code}`, (context) => timeSetterCalls(getJwtUsages(context)[0]).map((c) => c.name));
+    expect(setters(`await new SignJWT({}).setIssuedAt().setNotBefore('1m').setAudience('a').setExpirationTime('1h').sign(k);`)).toEqual([
+      'setIssuedAt',
+      'setNotBefore',
+      'setExpirationTime',
+    ]);
   });
 });

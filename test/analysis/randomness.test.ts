@@ -1,7 +1,89 @@
-import { it } from 'vitest';
-import { isRandomnessSensitiveName as f, splitWords } from '../../src/analysis/names.js';
-it('probe', () => {
-const out: string[] = [];
-for (const n of ['token','resetToken','generateResetToken','generateToken','makeid','jti','jwtid','sid','sessionId','session_id','nonce','otp','otpCode','verificationCode','code','state','csrfToken','_csrf','xsrfToken','apiKey','api_key','password','tempPassword','temporaryPassword','pin','requestId','traceId','id','key','randomColor','delay','jitter','backupCodes','recoveryCodes','secret','SESSION_SECRET','refreshToken','inviteCode','resetPasswordToken','passwordResetToken','emailVerificationToken','magicLink','magicLinkToken','confirmationToken','activationKey','uuid','randomString','generateOTP','generateOtp','createSessionId','genSalt','salt','accessKey','clientSecret','verifier','codeVerifier','oauthState','sessionToken','deviceToken','pushToken','nextToken','cancelToken','resetCode','twoFactorCode','smsCode','verifyCode','setResetToken','shareToken','unsubscribeToken','tokenExpiry','expires','tmpPassword','newPassword','randomPassword','generatePassword','generateRandomPassword','passwordResetCode','mfaCode','authCode','authorizationCode','challenge','cnonce','idempotencyKey','requestToken','captchaToken','invitationToken','tokenId','keyId','secretKey','sessionKey','csrf','xsrf','X-CSRF-Token','verification_token','reset_password_token','otpSecret','generateVerificationCode','generateCode','generateId','generateUniqueId','genRandomString','randomToken','createToken','newToken','tokens','apiToken','accessToken','bearer','sessionSecret','secretHash','fileName','nonceStr','inviteToken','resetPasswordCode','pinCode','passcode','twoFactorSecret','mfaSecret','recoveryCode','loginCode','confirmCode','emailCode','phoneCode','securityCode','oneTimePassword','otpToken','totp','shortCode','referralCode','couponCode','promoCode','roomCode','gameCode','trackingId','correlationId','sessionID','deviceId','clientId','userId']) out.push(`${n}=${f(n)}`);
-console.log(out.join('  '));
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../helpers/analyze.js';
+import { getWeakRandomSources, isRandomnessSinkName, traceRandomValue } from '../../src/analysis/randomness.js';
+
+/** Source kinds and, per source, the sink names reached as `name:kind:sensitive`. */
+function flows(code: string, filename?: string) {
+  return analyze(
+    code,
+    (ctx) =>
+      getWeakRandomSources(ctx).map((s) => ({
+        kind: s.model.kind,
+        sinks: traceRandomValue(ctx, s).sinks.map((k) => `${k.name}:${k.kind}:${k.sensitive}`),
+      })),
+    filename ? { filename } : {},
+  );
+}
+
+describe('isRandomnessSinkName', () => {
+  it('adds what names.ts leaves out', () => {
+    for (const n of ['jwtid', 'backupCodes', 'recoveryCodes', 'activationKey', 'twoFactorCode', 'resetToken', 'jti']) {
+      expect(isRandomnessSinkName(n), n).toBe(true);
+    }
+  });
+  it('keeps look-alikes out', () => {
+    for (const n of ['requestId', 'traceId', 'id', 'key', 'delay', 'jitter', 'maxTokens', 'tokens', 'promoCodes', 'colorCode']) {
+      expect(isRandomnessSinkName(n), n).toBe(false);
+    }
+  });
+});
+
+describe('getWeakRandomSources', () => {
+  it('finds global and module sources, not shadowed or strong ones', () => {
+    const got = flows(
+      "import { v1, v4 } from 'uuid';\nimport uniqid from 'uniqid';\nconst a = Math.random(); const b = Date.now(); const c = new Date().getTime(); const d = v1(); const e = v4(); const f = uniqid();\nfunction g(Math) { return Math.random(); }\nconst h = new Date(); const i = new Date('2020').getTime();",
+    );
+    expect(got.map((g) => g.kind)).toEqual(['math-random', 'clock', 'clock', 'time-id', 'time-id']);
+  });
+  it('finds nothing in a file that mentions no source', () => {
+    expect(flows('const x = 1;')).toEqual([]);
+  });
+});
+
+describe('traceRandomValue', () => {
+  it('names the receiving variable through wrappers', () => {
+    expect(flows('const resetToken = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");')[0].sinks).toEqual(['resetToken:name:true']);
+  });
+  it('follows a neutral variable to a return and the function name', () => {
+    expect(flows("function generateOtp() { let s = ''; for (let i = 0; i < 6; i++) s += Math.floor(Math.random() * 10); return s; }")[0].sinks).toEqual([
+      's:name:false',
+      'generateOtp:function:true',
+    ]);
+  });
+  it('follows a neutral function to its call sites', () => {
+    expect(flows('const rnd = () => Math.random().toString(36).slice(2);\nconst a = rnd(); const inviteToken = rnd();')[0].sinks).toEqual([
+      'rnd:function:false',
+      'a:name:false',
+      'inviteToken:name:true',
+    ]);
+  });
+  it('follows a class method called through this', () => {
+    expect(flows('class S { rand() { return Math.random().toString(36); } issue() { this.resetToken = this.rand(); } }')[0].sinks).toEqual([
+      'rand:function:false',
+      'resetToken:name:true',
+    ]);
+  });
+  it('names JWT claims of sign usages, and the owner of neutral properties', () => {
+    expect(flows("import jwt from 'jsonwebtoken';\njwt.sign({ sub, jti: Math.random() }, k);")[0].sinks).toEqual(['jti:claim:true']);
+    expect(flows('const session = { id: Math.random() };')[0].sinks).toEqual(['id:name:false', 'session_id:name:true']);
+  });
+  it('stops at comparisons, property reads and unknown calls', () => {
+    expect(flows('const coin = Math.random() < 0.5;')[0].sinks).toEqual([]);
+    expect(flows('sendToken(Math.random());')[0].sinks).toEqual([]);
+    expect(flows('const n = Math.random().toString().length;')[0].sinks).toEqual([]);
+  });
+  it('lets the clock be a nonce, but not a token', () => {
+    expect(flows('const nonce = Date.now();')[0].sinks).toEqual(['nonce:name:false']);
+    expect(flows('const nonce = Math.random();')[0].sinks).toEqual(['nonce:name:true']);
+  });
+  it('is silent when a strong source is part of the value', () => {
+    expect(flows("const token = crypto.randomBytes(8).toString('hex') + Math.random();")[0].sinks).toEqual([]);
+  });
+  it('reads named call arguments, setters, pushes and JSX attributes', () => {
+    expect(flows("res.cookie('session_id', Math.random());")[0].sinks).toEqual(['session_id:name:true']);
+    expect(flows('setCsrfToken(Math.random());')[0].sinks).toEqual(['CsrfToken:name:true']);
+    expect(flows('setState(Math.random());')[0].sinks).toEqual([]);
+    expect(flows('const x = <input type="hidden" name="_csrf" value={Math.random()} />;', 'f.tsx')[0].sinks).toEqual(['_csrf:name:true']);
+    expect(flows('const x = <li key={Math.random()} />;', 'f.tsx')[0].sinks).toEqual(['key:name:false']);
+  });
 });

@@ -86,6 +86,9 @@ describe('file discovery', () => {
     const dir = copyFixture('gitignored', generated);
     const r = runCli(['--list-files', 'dist/index.js', 'lib/bundle.js', 'src/a.gen.js'], { cwd: dir });
     expect(r.stdout.trim().split('\n').map((f) => f.split(path.sep).join('/'))).toEqual(['dist/index.js', 'lib/bundle.js', 'src/a.gen.js']);
+    // Likewise a folder: its contents are scanned even though .gitignore ignores the folder.
+    const folder = runCli(['--list-files', 'generated', 'src/nested/generated'], { cwd: dir });
+    expect(folder.stdout.trim().split('\n').map((f) => f.split(path.sep).join('/'))).toEqual(['generated/api.js', 'src/nested/generated/deep.js']);
   });
 
   it('notes a named file that is not JavaScript or TypeScript, and lints nothing', () => {

@@ -1,6 +1,11 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/max-token-lifetime.js';
-import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/max-token-lifetime.js';
+import { invalidVariants as invalidVariantsNoOptions, memberVariants, namedVariants, validVariants as validVariantsNoOptions } from '../helpers/import-variants.js';
+
+// The variant helpers are typed for rules without options; these cases use the default options.
+const validVariants = (...args: Parameters<typeof validVariantsNoOptions>) => validVariantsNoOptions(...args) as ValidTestCase<Options>[];
+const invalidVariants = (v: Parameters<typeof invalidVariantsNoOptions>[0], t: InvalidTestCase<MessageIds, []>) =>
+  invalidVariantsNoOptions(v, t) as unknown as InvalidTestCase<MessageIds, Options>[];
 
 const ruleTester = new RuleTester();
 const jwtValid = (code: string) => validVariants(memberVariants('jsonwebtoken', code), code);

@@ -107,7 +107,7 @@ ruleTester.run('no-decode-without-verify', rule, {
         `  res.json(await User.findById(payload.sub));`,
         `});`,
       ].join('\n'),
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { sourceType: 'commonjs' } as never,
       errors: [{ messageId: 'unverifiedDecode', line: 6, column: 19 }],
     },
     // a Nest-style guard using jsonwebtoken

@@ -30,8 +30,108 @@ ruleTester.run('no-insecure-randomness', rule, {
     'const el = <li key={Math.random()}>{x}</li>;',
     // a neutral function used for neutral things
     'function randomString(n) { return Math.random().toString(36).slice(2, 2 + n); } const fileName = randomString(8);',
-  ].map((code) => ({ code, filename: code.includes('<li') ? 'file.tsx' : 'file.ts' })),
+  ].map((code): { code: string; filename?: string } => ({ code, filename: code.includes('<li') ? 'file.tsx' : 'file.ts' })).concat([
+    { code: "import { v4 as uuidv4 } from 'uuid';\nconst sessionId = uuidv4();" },
+    { code: "import { v1 } from 'uuid';\nconst eventId = v1();" },
+    { code: "const v1 = () => 'x';\nconst sessionId = v1();" },
+    { code: "import { nanoid } from 'nanoid';\nconst resetToken = nanoid(32);" },
+    { code: 'const store = reactive({ items: [], seed: Math.random() });' },
+    { code: 'export default { data() { return { uid: Math.random().toString(36).slice(2), open: false }; } };' },
+    { code: 'const styles = { left: `${Math.random() * 100}%`, animationDelay: `${Math.random() * 2}s` };' },
+    { code: 'const idx = Math.floor(Math.random() * quotes.length); const quote = quotes[idx];' },
+    { code: 'const createdAt = Date.now();' },
+    { code: 'const cacheBuster = `?v=${Date.now()}`; const url = `/api/data${cacheBuster}`;' },
+    { code: 'const name = `upload-${Date.now()}-${Math.round(Math.random() * 1e9)}.png`;' },
+    { code: 'const timestamp = Date.now(); const signature = hmac(secret, timestamp);' },
+    { code: 'const maxTokens = Math.floor(Math.random() * 1000);' },
+    { code: 'function randomDelay() { return Math.random() * 500; }\nconst delayMs = randomDelay();' },
+    { code: 'const Date = { now: () => 1 }; const token = Date.now().toString(36);' },
+    { code: 'const otpExpiresAt = Date.now() + 5 * 60 * 1000;' },
+    { code: 'const x = { nonce: Date.now() };' },
+    { code: "const token = localStorage.getItem('token') ?? '';\nconst retryIn = Math.random() * 1000;" },
+    { code: 'class Particle { x = Math.random() * width; y = Math.random() * height; }' },
+    { code: "import { randomBytes } from 'node:crypto';\nconst token = `${randomBytes(24).toString('hex')}.${Date.now()}`;" },
+  ]),
   invalid: [
+    // front end: a Pinia store, a React component, a Vue/Angular service
+    {
+      code: "import { defineStore } from 'pinia';\nexport const useAuth = defineStore('auth', { state: () => ({ csrfToken: Math.random().toString(36).substring(2) }) });",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`csrfToken`' }, line: 2, suggestions: [{ messageId: 'useSecureRandom', output: "import { defineStore } from 'pinia';\nexport const useAuth = defineStore('auth', { state: () => ({ csrfToken: crypto.randomUUID() }) });" }] }],
+    },
+    {
+      code: "import { useState } from 'react';\nexport function Login() {\n  const [nonce, setNonce] = useState('');\n  const start = () => setNonce(Math.random().toString(36).slice(2));\n  return <button onClick={start}>{nonce}</button>;\n}",
+      filename: 'Login.tsx',
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`Nonce`' }, line: 4, suggestions: [{ messageId: 'useSecureRandom', output: "import { useState } from 'react';\nexport function Login() {\n  const [nonce, setNonce] = useState('');\n  const start = () => setNonce(crypto.randomUUID());\n  return <button onClick={start}>{nonce}</button>;\n}" }] }],
+    },
+    {
+      code: "export const Page = () => <script nonce={String(Math.random())} />;",
+      filename: 'Page.tsx',
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`nonce`' }, suggestions: [] }],
+    },
+    {
+      code: "@Injectable({ providedIn: 'root' })\nexport class OAuthService {\n  login() {\n    const params = new URLSearchParams({ state: Math.random().toString(36).slice(2), client_id: CLIENT_ID });\n    location.href = `${AUTHORIZE_URL}?${params}`;\n  }\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`state`' }, line: 4, suggestions: [{ messageId: 'useSecureRandom', output: "@Injectable({ providedIn: 'root' })\nexport class OAuthService {\n  login() {\n    const params = new URLSearchParams({ state: crypto.randomUUID(), client_id: CLIENT_ID });\n    location.href = `${AUTHORIZE_URL}?${params}`;\n  }\n}" }] }],
+    },
+    // server: Express route, Nest service, sessions, cookies, OTP by digits
+    {
+      code: "const express = require('express');\nconst app = express();\napp.post('/login', (req, res) => {\n  res.cookie('sid', Date.now().toString(36) + Math.random().toString(36).slice(2), { httpOnly: true });\n  res.end();\n});",
+      filename: 'server.js',
+      languageOptions: { sourceType: 'commonjs' } as never,
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Date.now()', sink: '`sid`' }, line: 4, column: 21, suggestions: [] }],
+    },
+    {
+      code: "import { Injectable } from '@nestjs/common';\n@Injectable()\nexport class AuthService {\n  createVerification(userId: string) {\n    const verificationCode = Math.floor(100000 + Math.random() * 900000);\n    return this.repo.save({ userId, verificationCode });\n  }\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`verificationCode`' }, line: 5, suggestions: [{ messageId: 'useSecureRandomWithImport', data: { replacement: 'crypto.randomInt(100_000, 1_000_000)' }, output: "import { Injectable } from '@nestjs/common';\nimport crypto from 'node:crypto';\n@Injectable()\nexport class AuthService {\n  createVerification(userId: string) {\n    const verificationCode = crypto.randomInt(100_000, 1_000_000);\n    return this.repo.save({ userId, verificationCode });\n  }\n}" }] }],
+    },
+    {
+      code: "const crypto = require('crypto');\nconst session = { id: Math.random().toString(36).slice(2), userId };",
+      filename: 'session.js',
+      languageOptions: { sourceType: 'commonjs' } as never,
+      errors: [{ messageId: 'insecureRandomness', data: { sink: '`session_id`', source: 'Math.random()' }, suggestions: [{ messageId: 'useSecureRandom', output: "const crypto = require('crypto');\nconst session = { id: crypto.randomUUID(), userId };" }] }],
+    },
+    {
+      code: "import { SignJWT } from 'jose';\nconst jwt = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setJti(String(Date.now())).sign(key);",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Date.now()', sink: 'the `jti` claim' }, suggestions: [] }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst id = Math.random().toString(36).slice(2);\njwt.sign({ sub }, key, { jwtid: id, expiresIn: '15m' });",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: 'the `jwtid` claim' }, line: 2, suggestions: [{ messageId: 'useSecureRandom', output: "import jwt from 'jsonwebtoken';\nconst id = crypto.randomUUID();\njwt.sign({ sub }, key, { jwtid: id, expiresIn: '15m' });" }] }],
+    },
+    {
+      code: "const uuid = require('uuid');\nmodule.exports.newSession = () => ({ sessionToken: uuid.v1() });",
+      filename: 'a.js',
+      languageOptions: { sourceType: 'commonjs' } as never,
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'uuid.v1()', sink: '`sessionToken`' }, suggestions: [{ messageId: 'useSecureRandom', output: "const uuid = require('uuid');\nmodule.exports.newSession = () => ({ sessionToken: crypto.randomUUID() });" }] }],
+    },
+    {
+      code: "import shortid from 'shortid';\nexport const inviteCode = shortid.generate();",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'shortid.generate()', sink: '`inviteCode`' }, suggestions: [] }],
+    },
+    {
+      code: "import { nanoid } from 'nanoid/non-secure';\nexport const apiKey = `sk_${nanoid(32)}`;",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'nanoid()', sink: '`apiKey`' }, suggestions: [] }],
+    },
+    {
+      code: "import _ from 'lodash';\nuser.otp = _.random(100000, 999999);",
+      errors: [{ messageId: 'insecureRandomness', data: { source: '_.random()', sink: '`otp`' }, suggestions: [] }],
+    },
+    {
+      code: "const tempPassword = window.Math.random().toString(36).slice(-8);",
+      languageOptions: { globals: { window: 'readonly' } },
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'window.Math.random()', sink: '`tempPassword`' }, suggestions: [{ messageId: 'useSecureRandom', output: 'const tempPassword = crypto.randomUUID();' }] }],
+    },
+    {
+      code: "function generateBackupCodes() {\n  const codes = [];\n  for (let i = 0; i < 10; i++) codes.push(Math.random().toString(36).slice(2, 10));\n  return codes;\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: 'the result of `generateBackupCodes()`' }, line: 3, suggestions: [] }],
+    },
+    {
+      code: "const resetToken = createHash('sha256').update(String(Math.random())).digest('hex');",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`resetToken`' }, suggestions: [] }],
+    },
+    {
+      code: "const emailVerificationToken = new Date().getTime().toString(36);",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'new Date().getTime()', sink: '`emailVerificationToken`' }, suggestions: [{ messageId: 'useSecureRandom', output: 'const emailVerificationToken = crypto.randomUUID();' }] }],
+    },
     {
       code: 'const resetToken = Math.random().toString(36).slice(2);',
       errors: [

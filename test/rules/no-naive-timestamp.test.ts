@@ -67,22 +67,22 @@ ruleTester.run('no-naive-timestamp', rule, {
           line: 1,
           column: 22,
           endColumn: 39,
-          suggestions: [{ messageId: 'useSeconds', output: `jwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 3600 }, key);` }],
+          suggestions: [{ messageId: 'replaceWith', output: `jwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 3600 }, key);` }],
         },
       ],
     }),
     {
       code: J + `jwt.sign({ sub, exp: new Date().getTime() + 60 * 60 * 1000 }, key);`,
-      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 3600 }, key);` }] }],
+      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 3600 }, key);` }] }],
     },
     {
       code: J + `jwt.sign({ sub, iat: +new Date() }, key, { expiresIn: '1h' });`,
-      errors: [{ messageId: 'millisecondClaim', data: { claim: 'iat' }, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, iat: Math.floor(Date.now() / 1000) }, key, { expiresIn: '1h' });` }] }],
+      errors: [{ messageId: 'millisecondClaim', data: { claim: 'iat' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, iat: Math.floor(Date.now() / 1000) }, key, { expiresIn: '1h' });` }] }],
     },
     {
       code: J + `jwt.sign({ sub, nbf: Date.now() - 30000, exp: Date.now() + ttl }, key);`,
       errors: [
-        { messageId: 'millisecondClaim', data: { claim: 'nbf' }, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, nbf: Math.floor(Date.now() / 1000) - 30, exp: Date.now() + ttl }, key);` }] },
+        { messageId: 'millisecondClaim', data: { claim: 'nbf' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, nbf: Math.floor(Date.now() / 1000) - 30, exp: Date.now() + ttl }, key);` }] },
         { messageId: 'millisecondClaim', data: { claim: 'exp' }, suggestions: [] },
       ],
     },
@@ -94,7 +94,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     // a literal millisecond epoch
     {
       code: J + `jwt.sign({ sub, exp: 1767225600000 }, key);`,
-      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, exp: 1767225600 }, key);` }] }],
+      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, exp: 1767225600 }, key);` }] }],
     },
     // jsonwebtoken expiresIn in milliseconds
     ...invalidVariants(jwtInvalid, {
@@ -106,13 +106,13 @@ ruleTester.run('no-naive-timestamp', rule, {
           line: 1,
           column: 37,
           endColumn: 44,
-          suggestions: [{ messageId: 'useSeconds', output: `jwt.sign({ sub }, key, { expiresIn: 3600 });` }],
+          suggestions: [{ messageId: 'replaceWith', output: `jwt.sign({ sub }, key, { expiresIn: 3600 });` }],
         },
       ],
     }),
     {
       code: J + `jwt.sign({ sub }, key, { expiresIn: 60 * 60 * 1000 });`,
-      errors: [{ messageId: 'millisecondDuration', suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub }, key, { expiresIn: 3600 });` }] }],
+      errors: [{ messageId: 'millisecondDuration', suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub }, key, { expiresIn: 3600 });` }] }],
     },
     {
       code: J + `const TTL_MS = 7 * 24 * 60 * 60 * 1000; jwt.sign({ sub }, key, { expiresIn: TTL_MS });`,
@@ -120,7 +120,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     },
     {
       code: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900000 });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '250 hours', meant: '15 minutes' }, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '250 hours', meant: '15 minutes' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
     },
     // a unitless string under a minute: the author wrote seconds
     ...invalidVariants(jwtInvalid, {
@@ -131,7 +131,7 @@ ruleTester.run('no-naive-timestamp', rule, {
           data: { option: 'expiresIn', value: '3600', read: '3600 milliseconds (3.6 seconds)' },
           line: 1,
           column: 37,
-          suggestions: [{ messageId: 'useSeconds', output: `jwt.sign({ sub }, key, { expiresIn: 3600 });` }],
+          suggestions: [{ messageId: 'replaceWith', output: `jwt.sign({ sub }, key, { expiresIn: 3600 });` }],
         },
       ],
     }),
@@ -144,7 +144,7 @@ ruleTester.run('no-naive-timestamp', rule, {
           data: { method: 'setExpirationTime', value: '3600' },
           line: 1,
           column: 93,
-          suggestions: [{ messageId: 'useSeconds', output: `const t = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);` }],
+          suggestions: [{ messageId: 'replaceWith', output: `const t = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key);` }],
         },
       ],
     }),
@@ -155,38 +155,38 @@ ruleTester.run('no-naive-timestamp', rule, {
     // jose: a millisecond timestamp
     {
       code: S + `await new SignJWT({ sub }).setExpirationTime(Date.now() + 2 * 60 * 60 * 1000).sign(key);`,
-      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setExpirationTime' }, suggestions: [{ messageId: 'useSeconds', output: S + `await new SignJWT({ sub }).setExpirationTime(Math.floor(Date.now() / 1000) + 7200).sign(key);` }] }],
+      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setExpirationTime' }, suggestions: [{ messageId: 'replaceWith', output: S + `await new SignJWT({ sub }).setExpirationTime(Math.floor(Date.now() / 1000) + 7200).sign(key);` }] }],
     },
     {
       code: S + `const b = new SignJWT({ sub }); b.setNotBefore(Date.now()); await b.sign(key);`,
-      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setNotBefore' }, suggestions: [{ messageId: 'useSeconds', output: S + `const b = new SignJWT({ sub }); b.setNotBefore(Math.floor(Date.now() / 1000)); await b.sign(key);` }] }],
+      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setNotBefore' }, suggestions: [{ messageId: 'replaceWith', output: S + `const b = new SignJWT({ sub }); b.setNotBefore(Math.floor(Date.now() / 1000)); await b.sign(key);` }] }],
     },
     {
       code: S + `await new SignJWT({ sub }).setIssuedAt(Date.now()).setExpirationTime('15m').sign(key);`,
-      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setIssuedAt' }, suggestions: [{ messageId: 'useSeconds', output: S + `await new SignJWT({ sub }).setIssuedAt(Math.floor(Date.now() / 1000)).setExpirationTime('15m').sign(key);` }] }],
+      errors: [{ messageId: 'millisecondTimestamp', data: { method: 'setIssuedAt' }, suggestions: [{ messageId: 'replaceWith', output: S + `await new SignJWT({ sub }).setIssuedAt(Math.floor(Date.now() / 1000)).setExpirationTime('15m').sign(key);` }] }],
     },
     {
       code: S + `await new SignJWT({ sub, exp: Date.now() + 900000 }).sign(key);`,
-      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: S + `await new SignJWT({ sub, exp: Math.floor(Date.now() / 1000) + 900 }).sign(key);` }] }],
+      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'replaceWith', output: S + `await new SignJWT({ sub, exp: Math.floor(Date.now() / 1000) + 900 }).sign(key);` }] }],
     },
     // a Nest registration reads jsonwebtoken semantics
     {
       code: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600000 } });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' }, suggestions: [{ messageId: 'useSeconds', output: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600 } });` }] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' }, suggestions: [{ messageId: 'replaceWith', output: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600 } });` }] }],
     },
     // hono signs a payload: its exp claim is checked like any other
     {
       code: `import { sign } from 'hono/jwt'; await sign({ sub, exp: Date.now() + 5 * 60 * 1000 }, process.env.K);`,
-      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'useSeconds', output: `import { sign } from 'hono/jwt'; await sign({ sub, exp: Math.floor(Date.now() / 1000) + 300 }, process.env.K);` }] }],
+      errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'replaceWith', output: `import { sign } from 'hono/jwt'; await sign({ sub, exp: Math.floor(Date.now() / 1000) + 300 }, process.env.K);` }] }],
     },
     // dates without a zone
     {
       code: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30 23:59').getTime() / 1000) }, key);`,
-      errors: [{ messageId: 'zonelessDate', data: { value: '2025-06-30 23:59' }, column: 74, suggestions: [{ messageId: 'useSeconds', output: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30T23:59Z').getTime() / 1000) }, key);` }] }],
+      errors: [{ messageId: 'zonelessDate', data: { value: '2025-06-30 23:59' }, column: 74, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, exp: Math.floor(new Date('2025-06-30T23:59Z').getTime() / 1000) }, key);` }] }],
     },
     {
       code: S + `const launch = new Date('2025-06-30T09:00:00'); await new SignJWT({ sub }).setNotBefore(launch).setExpirationTime('2h').sign(key);`,
-      errors: [{ messageId: 'zonelessDate', column: 57, suggestions: [{ messageId: 'useSeconds', output: S + `const launch = new Date('2025-06-30T09:00:00Z'); await new SignJWT({ sub }).setNotBefore(launch).setExpirationTime('2h').sign(key);` }] }],
+      errors: [{ messageId: 'zonelessDate', column: 57, suggestions: [{ messageId: 'replaceWith', output: S + `const launch = new Date('2025-06-30T09:00:00Z'); await new SignJWT({ sub }).setNotBefore(launch).setExpirationTime('2h').sign(key);` }] }],
     },
     {
       code: J + `jwt.sign({ sub, nbf: Date.parse('2025/07/01') / 1000 }, key);`,
@@ -195,7 +195,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     // an Express login route with both mistakes
     {
       filename: 'src/routes/auth.js',
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { sourceType: 'commonjs' } as never,
       code: [
         `const jwt = require('jsonwebtoken');`,
         `router.post('/login', async (req, res) => {`,
@@ -209,7 +209,7 @@ ruleTester.run('no-naive-timestamp', rule, {
         `});`,
       ].join('\n'),
       errors: [
-        { messageId: 'millisecondClaim', line: 5, column: 26, suggestions: [{ messageId: 'useSeconds', output: [
+        { messageId: 'millisecondClaim', line: 5, column: 26, suggestions: [{ messageId: 'replaceWith', output: [
           `const jwt = require('jsonwebtoken');`,
           `router.post('/login', async (req, res) => {`,
           `  const user = await authenticate(req.body);`,
@@ -221,7 +221,7 @@ ruleTester.run('no-naive-timestamp', rule, {
           `  res.json({ token });`,
           `});`,
         ].join('\n') }] },
-        { messageId: 'millisecondDuration', line: 7, column: 38, suggestions: [{ messageId: 'useSeconds', output: [
+        { messageId: 'millisecondDuration', line: 7, column: 38, suggestions: [{ messageId: 'replaceWith', output: [
           `const jwt = require('jsonwebtoken');`,
           `router.post('/login', async (req, res) => {`,
           `  const user = await authenticate(req.body);`,

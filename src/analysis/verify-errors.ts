@@ -1,0 +1,430 @@
+/**
+ * Verification errors that are ignored: where a failed `verify` is handled like a successful one.
+ *
+ * `findIgnoredVerifyErrors(context)` looks at every `verify` usage of the import model (`model.op === 'verify'`):
+ * - callback style (`getArg(usage, 'callback')`, e.g. `jwt.verify(t, k, (err, decoded) => …)`, fast-jwt
+ *   `verifier(t, cb)`, `request.jwtVerify(cb)`):
+ *   - `unread-callback-error`: the error parameter is missing or never read (logging it does not count; an
+ *     `_err` name is still ignoring it), and the callback does not test the decoded value either
+ *     (`if (!decoded) return …` is a correct check, since `decoded` is undefined on failure);
+ *   - `callback-falls-through`: `if (err) { console.log(err) }` without `else`, then the success path;
+ * - thrown / rejected style:
+ *   - `swallowed-catch`: a `try { … verify … } catch { … }` whose catch only logs (or falls back to an unverified
+ *     `decode`), followed by the success path: `next()`, `return next()`, `NextResponse.next()`, `return true`,
+ *     `done(null, …)`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) — any
+ *     further statement; a catch that itself calls `next()` continues the request too;
+ *   - `swallowed-promise-catch`: `await jwtVerify(t, k).catch(() => {})` (or a handler that only logs / calls
+ *     `next()`) with the same conditions.
+ * Handlers that reject are silent: `return res.status(401)…`, `throw`, `next(err)`, `reject(err)`, `return null`,
+ * any assignment (`req.user = null`, `valid = false`) or other call. So are loops (key rotation: the next key is
+ * tried), branches after the try (`if (!req.user) …`), and middleware named as optional
+ * (`optionalAuth`, `softAuth`, `attachUser`), which continues without a user on purpose.
+ */
+import { findVariable } from '@eslint-community/eslint-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getArg, getFileUsages, getJwtUsages, type JwtUsage } from './imports.js';
+import { splitWords } from './names.js';
+import type { AnyContext } from './values.js';
+
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export type IgnoredVerifyErrorKind = 'unread-callback-error' | 'callback-falls-through' | 'swallowed-catch' | 'swallowed-promise-catch';
+
+export interface IgnoredVerifyError {
+  kind: IgnoredVerifyErrorKind;
+  usage: JwtUsage;
+  /** where to report: the verify call (callback findings), the catch clause, the `.catch` method */
+  node: Node;
+  /** a narrower location (the callee of the verify call, `catch (e)` without its body), when `node` is large */
+  loc?: TSESTree.SourceLocation;
+}
+
+const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ChainExpression', 'AwaitExpression']);
+const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression', 'FunctionDeclaration']);
+/** Method names of logging calls: `console.error(e)`, `logger.warn(…)`, `Sentry.captureException(e)`. */
+const LOG_METHODS = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose', 'captureException', 'captureMessage']);
+const LOG_FUNCTIONS = new Set(['debug', 'log']);
+/** Words of middleware names that continue without a user on purpose. */
+const OPTIONAL_WORDS = new Set(['optional', 'optionally', 'maybe', 'soft', 'lenient', 'lax', 'attach', 'populate', 'guest', 'anonymous', 'silent', 'try', 'extract', 'identify']);
+/** Parameters conventionally named for the "continue" callback of middleware. */
+const NEXT_NAMES = new Set(['next']);
+const DONE_NAMES = new Set(['done', 'cb', 'callback', 'resolve']);
+
+function up(node: Node): Node {
+  let n = node;
+  while (n.parent && TRANSPARENT.has(n.parent.type)) n = n.parent;
+  return n;
+}
+
+function strip(node: Node): Node {
+  let n = node;
+  while (TRANSPARENT.has(n.type)) n = (n as TSESTree.AwaitExpression).argument ?? (n as TSESTree.TSAsExpression).expression;
+  return n;
+}
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n as FunctionNode;
+  return undefined;
+}
+
+function nameOf(fn: FunctionNode): string | undefined {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  const p = fn.parent;
+  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
+  if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && p.key.type === 'Identifier') return p.key.name;
+  if (fn.type === 'FunctionExpression' && fn.id) return fn.id.name;
+  return undefined;
+}
+
+/** A function (or one it is nested in) is named as optional authentication. */
+function isOptionalAuth(fn: FunctionNode | undefined): boolean {
+  for (let f = fn; f; f = enclosingFunction(f)) {
+    const name = nameOf(f);
+    if (name && splitWords(name).some((w) => OPTIONAL_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statement shapes
+
+function isLoggingCall(node: Node): boolean {
+  const n = strip(node);
+  if (n.type !== 'CallExpression') return false;
+  const c = n.callee;
+  if (c.type === 'Identifier') return LOG_FUNCTIONS.has(c.name);
+  return c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier' && LOG_METHODS.has(c.property.name);
+}
+
+/** A zero-argument call of the middleware's `next` (`next()`, `await next()`). */
+function isNextCall(node: Node): boolean {
+  const n = strip(node);
+  return n.type === 'CallExpression' && n.callee.type === 'Identifier' && NEXT_NAMES.has(n.callee.name) && n.arguments.length === 0;
+}
+
+/** `NextResponse.next()` (Next.js middleware letting the request through). */
+function isNextResponseNext(node: Node): boolean {
+  const n = strip(node);
+  return (
+    n.type === 'CallExpression' &&
+    n.callee.type === 'MemberExpression' &&
+    n.callee.object.type === 'Identifier' &&
+    n.callee.object.name === 'NextResponse' &&
+    !n.callee.computed &&
+    n.callee.property.type === 'Identifier' &&
+    n.callee.property.name === 'next'
+  );
+}
+
+/** `done(null, user)`, `cb(null, payload)`, `resolve(payload)`. */
+function isSuccessCallback(node: Node): boolean {
+  const n = strip(node);
+  if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || !DONE_NAMES.has(n.callee.name)) return false;
+  if (n.callee.name === 'resolve') return n.arguments.length > 0;
+  const first = n.arguments[0];
+  return first?.type === 'Literal' && first.value === null;
+}
+
+/** A statement that lets the request (or the caller) continue as if the token were valid. */
+function isSuccessStatement(stmt: Node): boolean {
+  if (stmt.type === 'ExpressionStatement') return isNextCall(stmt.expression) || isNextResponseNext(stmt.expression) || isSuccessCallback(stmt.expression);
+  if (stmt.type === 'ReturnStatement' && stmt.argument) {
+    const a = strip(stmt.argument);
+    return isNextCall(a) || isNextResponseNext(a) || isSuccessCallback(a) || (a.type === 'Literal' && a.value === true);
+  }
+  return false;
+}
+
+/** A handler's statements only log (or fall back to an unverified decode); `next()` is recorded separately. */
+function swallows(context: AnyContext, stmts: readonly Node[]): { swallows: boolean; continues: boolean } {
+  let continues = false;
+  const visit = (s: Node): boolean => {
+    switch (s.type) {
+      case 'EmptyStatement':
+        return true;
+      case 'BlockStatement':
+        return s.body.every(visit);
+      case 'IfStatement':
+        return visit(s.consequent) && (!s.alternate || visit(s.alternate));
+      case 'ExpressionStatement': {
+        if (isLoggingCall(s.expression)) return true;
+        if (isNextCall(s.expression) || isNextResponseNext(s.expression)) {
+          continues = true;
+          return true;
+        }
+        const e = strip(s.expression);
+        // `decoded = jwt.decode(token)`: a fallback to the unverified payload
+        if (e.type === 'AssignmentExpression' && isDecodeCall(context, e.right)) return true;
+        return false;
+      }
+      case 'ReturnStatement':
+        if (s.argument && (isNextCall(s.argument) || isNextResponseNext(s.argument))) {
+          continues = true;
+          return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  };
+  const ok = stmts.every(visit);
+  return { swallows: ok, continues: ok && continues };
+}
+
+function isDecodeCall(context: AnyContext, node: Node): boolean {
+  const usage = getFileUsages(context).byNode.get(strip(node));
+  return usage?.model.op === 'decode';
+}
+
+/**
+ * What follows `stmt` in its function, in execution order, up to the first branch: `success` when a success
+ * statement comes first, `more` when other statements follow (but no success), `end` when nothing follows, `stop`
+ * when a branch, loop or return comes first or the statement is inside a loop.
+ */
+function continuation(stmt: Node, fn: FunctionNode): 'success' | 'more' | 'end' | 'stop' {
+  let cur: Node = stmt;
+  let more = false;
+  for (let depth = 0; depth < 32; depth++) {
+    const p = cur.parent;
+    if (!p || p === fn) return more ? 'more' : 'end';
+    if (p.type === 'BlockStatement' || p.type === 'StaticBlock') {
+      const i = p.body.indexOf(cur as TSESTree.Statement);
+      for (const s of p.body.slice(i + 1)) {
+        if (isSuccessStatement(s)) return 'success';
+        if (/^(If|Switch|Return|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return 'stop';
+        if (s.type !== 'EmptyStatement' && !(s.type === 'ExpressionStatement' && isLoggingCall(s.expression))) more = true;
+      }
+      if (p.parent === fn) return more ? 'more' : 'end';
+      cur = p;
+      continue;
+    }
+    if (p.type === 'IfStatement' && p.test !== cur) {
+      cur = p;
+      continue;
+    }
+    if (p.type === 'TryStatement' && p.block === cur) {
+      cur = p;
+      continue;
+    }
+    return 'stop';
+  }
+  return 'stop';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Callbacks
+
+function resolveFunction(context: AnyContext, node: Node): FunctionNode | undefined {
+  const n = strip(node);
+  if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return n;
+  if (n.type !== 'Identifier') return undefined;
+  const v = findVariable(context.sourceCode.getScope(n) as never, n) as TSESLint.Scope.Variable | null;
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') return def.node;
+  if (def?.type === 'Variable' && def.node.type === 'VariableDeclarator' && def.parent?.kind === 'const' && def.node.init) {
+    const init = strip(def.node.init);
+    if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') return init;
+  }
+  return undefined;
+}
+
+function variableOfParam(context: AnyContext, fn: FunctionNode, param: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  return context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === param.name) as TSESLint.Scope.Variable | undefined;
+}
+
+/** The identifier is used as (part of) a condition: `if (!decoded)`, `decoded ? … : …`, `decoded && …`. */
+function isTested(id: Node): boolean {
+  let cur = id;
+  for (let i = 0; i < 8; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression' || p.type === 'WhileStatement') && p.test === cur) return true;
+    if (p.type === 'LogicalExpression' && p.left === cur) return true;
+    if (p.type === 'UnaryExpression' || p.type === 'BinaryExpression' || p.type === 'ChainExpression' || (p.type === 'MemberExpression' && p.object === cur) || TRANSPARENT.has(p.type)) {
+      cur = p;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/**
+ * The callback of a usage, as a function of this file: `getArg(usage, 'callback')`, or — where a function in the
+ * options position is the callback (`jwt.verify(t, k, onVerified)`) — a name there that resolves to a function.
+ * `'unknown'` when there is a callback we cannot read (`jwt.verify(t, k, done)`).
+ */
+function verifyCallback(context: AnyContext, usage: JwtUsage): FunctionNode | 'none' | 'unknown' {
+  const cb = getArg(usage, 'callback');
+  if (cb.kind === 'unknown') return 'unknown';
+  if (cb.kind === 'present') return resolveFunction(context, cb.node) ?? 'unknown';
+  if (usage.model.optionsMayBeCallback) {
+    const opts = getArg(usage, 'options');
+    if (opts.kind === 'unknown') return 'unknown';
+    if (opts.kind === 'present' && strip(opts.node).type === 'Identifier') {
+      const fn = resolveFunction(context, opts.node);
+      if (fn) return fn;
+      // a parameter or import could be a callback as well as options
+      const v = findVariable(context.sourceCode.getScope(opts.node) as never, strip(opts.node) as TSESTree.Identifier) as TSESLint.Scope.Variable | null;
+      if (!v || v.defs.some((d) => d.type !== 'Variable')) return 'unknown';
+    }
+  }
+  return 'none';
+}
+
+function callbackFinding(context: AnyContext, usage: JwtUsage, fn: FunctionNode): IgnoredVerifyError | undefined {
+  if (fn.params.some((p) => p.type === 'RestElement')) return undefined;
+  if (fn.type !== 'ArrowFunctionExpression' && context.sourceCode.getScope(fn.body).set.get('arguments')?.references.length) return undefined;
+  const [errParam, decodedParam] = fn.params;
+  if (errParam && errParam.type !== 'Identifier') return undefined; // destructured: read
+  const reads = errParam ? (variableOfParam(context, fn, errParam)?.references.filter((r) => r.isRead()) ?? []) : [];
+  const meaningful = reads.filter((r) => !isLoggingArgument(r.identifier as Node));
+  if (meaningful.length === 0) {
+    if (decodedParam?.type === 'Identifier') {
+      const dv = variableOfParam(context, fn, decodedParam);
+      if (dv?.references.some((r) => r.isRead() && isTested(r.identifier as Node))) return undefined;
+    } else if (decodedParam) return undefined;
+    return { kind: 'unread-callback-error', usage, node: usage.node, loc: usage.node.callee.loc };
+  }
+  if (isOptionalAuth(fn)) return undefined;
+  // `if (err) { console.log(err) }` without else, then the success path
+  for (const r of meaningful) {
+    const id = r.identifier as Node;
+    let test: Node = id;
+    while (test.parent && (test.parent.type === 'UnaryExpression' || test.parent.type === 'BinaryExpression') ) test = test.parent;
+    const ifs = test.parent;
+    if (ifs?.type !== 'IfStatement' || ifs.test !== test || ifs.alternate) continue;
+    if (test.type === 'UnaryExpression' && test.operator === '!') continue; // `if (!err) { … }`: success inside
+    const body = ifs.consequent.type === 'BlockStatement' ? ifs.consequent.body : [ifs.consequent];
+    const h = swallows(context, body);
+    if (!h.swallows) continue;
+    if (h.continues || continuation(ifs, fn) === 'success') return { kind: 'callback-falls-through', usage, node: usage.node, loc: usage.node.callee.loc };
+  }
+  return undefined;
+}
+
+function isLoggingArgument(id: Node): boolean {
+  let cur = up(id);
+  // `console.log(err.message)`, `logger.error({ err })`, `console.log('x', err)`
+  for (let i = 0; i < 4; i++) {
+    const p = cur.parent;
+    if (!p) return false;
+    if (p.type === 'CallExpression' && p.arguments.includes(cur as TSESTree.CallExpressionArgument)) return isLoggingCall(p);
+    if ((p.type === 'MemberExpression' && p.object === cur) || p.type === 'TemplateLiteral' || p.type === 'Property' || p.type === 'ObjectExpression' || p.type === 'BinaryExpression') {
+      cur = p;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// try / catch and promise .catch
+
+/** The verify result is only a check: `jwt.verify(t, k);` / `await jwtVerify(t, k);` as a statement. */
+function isDiscarded(usage: JwtUsage): boolean {
+  return up(usage.node).parent?.type === 'ExpressionStatement';
+}
+
+function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | undefined {
+  const fn = enclosingFunction(usage.node);
+  if (!fn) return undefined;
+  let tryStmt: TSESTree.TryStatement | undefined;
+  for (let n: Node | undefined = usage.node; n && n !== fn; n = n.parent) {
+    const p: Node | undefined = n.parent;
+    if (p?.type === 'TryStatement' && p.block === n) {
+      tryStmt = p;
+      break;
+    }
+  }
+  const handler = tryStmt?.handler;
+  if (!tryStmt || !handler || tryStmt.finalizer) return undefined;
+  // an unawaited promise rejects outside the try: another mistake, not this one
+  if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
+  const h = swallows(context, handler.body.body);
+  if (!h.swallows || isOptionalAuth(fn)) return undefined;
+  const after = continuation(tryStmt, fn);
+  if (h.continues || after === 'success' || (after === 'more' && isDiscarded(usage))) {
+    const catchToken = context.sourceCode.getFirstToken(handler)!;
+    const end = handler.param ? context.sourceCode.getTokenAfter(handler.param)! : catchToken;
+    return { kind: 'swallowed-catch', usage, node: handler, loc: { start: catchToken.loc.start, end: end.loc.end } };
+  }
+  return undefined;
+}
+
+function usageReturnsPromise(usage: JwtUsage): boolean {
+  return usage.library === 'jose' || usage.api.endsWith('(promisified)');
+}
+
+function isAwaited(node: Node): boolean {
+  return up(node).type === 'AwaitExpression' || up(node).parent?.type === 'AwaitExpression';
+}
+
+function promiseCatchFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | undefined {
+  // `verify(…).then(…).catch(handler)` / `.then(ok, handler)`
+  let cur: Node = usage.node;
+  let handlerNode: Node | undefined;
+  let catchCall: TSESTree.CallExpression | undefined;
+  for (let i = 0; i < 4; i++) {
+    const m: Node | undefined = cur.parent;
+    if (m?.type !== 'MemberExpression' || m.object !== cur || m.computed || m.property.type !== 'Identifier') break;
+    const call: Node | undefined = m.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== m) break;
+    const method = m.property.name;
+    if (method === 'catch') {
+      handlerNode = call.arguments[0];
+      catchCall = call;
+      break;
+    }
+    if (method === 'then' && call.arguments[1]) {
+      handlerNode = call.arguments[1];
+      catchCall = call;
+      break;
+    }
+    if (method !== 'then' && method !== 'finally') break;
+    cur = call;
+  }
+  if (!catchCall || !handlerNode) return undefined;
+  const handler = resolveFunction(context, handlerNode);
+  let h: { swallows: boolean; continues: boolean };
+  if (handler) {
+    const body = handler.body;
+    h = body.type === 'BlockStatement' ? swallows(context, body.body) : swallows(context, [{ type: 'ExpressionStatement', expression: body, parent: handler } as unknown as Node]);
+    if (body.type !== 'BlockStatement' && (body.type === 'Identifier' || (body.type === 'Literal' && body.value === null))) h = { swallows: false, continues: false };
+  } else {
+    // `.catch(console.error)`
+    h = { swallows: isLoggingCallee(handlerNode), continues: false };
+  }
+  if (!h.swallows) return undefined;
+  const fn = enclosingFunction(usage.node);
+  if (!fn || isOptionalAuth(fn)) return undefined;
+  const stmt = up(catchCall).parent;
+  const discarded = stmt?.type === 'ExpressionStatement' && catchCall === usage.node.parent?.parent;
+  const after = stmt?.type === 'ExpressionStatement' ? continuation(stmt, fn) : 'stop';
+  if (h.continues || after === 'success' || (after === 'more' && discarded)) {
+    return { kind: 'swallowed-promise-catch', usage, node: catchCall.callee.type === 'MemberExpression' ? catchCall.callee.property : catchCall };
+  }
+  return undefined;
+}
+
+function isLoggingCallee(node: Node): boolean {
+  const n = strip(node);
+  return n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && LOG_METHODS.has(n.property.name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Every place in the file where a verification error is ignored (see the module comment). */
+export function findIgnoredVerifyErrors(context: AnyContext): IgnoredVerifyError[] {
+  const out: IgnoredVerifyError[] = [];
+  for (const usage of getJwtUsages(context)) {
+    if (usage.model.op !== 'verify') continue;
+    const cb = verifyCallback(context, usage);
+    const finding =
+      cb === 'unknown' ? undefined : cb === 'none' ? (tryFinding(context, usage) ?? promiseCatchFinding(context, usage)) : callbackFinding(context, usage, cb);
+    if (finding) out.push(finding);
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-ignored-verify-error.js';
+import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
+
+const ruleTester = new RuleTester();
+
+const mv = (code: string) => validVariants(memberVariants('jsonwebtoken', code), code);
+const jose = (code: string) => validVariants(namedVariants('jose', ['jwtVerify']), code);
+
+ruleTester.run('no-ignored-verify-error', rule, {
+  valid: [
+
+    // Nest guard that rejects
+    "import * as jwt from 'jsonwebtoken';\nexport class JwtGuard { canActivate(ctx) { const req = ctx.switchToHttp().getRequest(); try { req.user = jwt.verify(tok, key); } catch (error) { throw new UnauthorizedException(); } return true; } }",
+    // fastify: the error is passed on
+    "import fastifyJwt from '@fastify/jwt';\napp.register(fastifyJwt, { secret });\napp.addHook('onRequest', (request, reply, done) => { request.jwtVerify((err) => done(err)); });",
+    // options from a parameter could be the callback: unknown
+    "import jwt from 'jsonwebtoken';\nexport function check(t, k, cbOrOptions) { jwt.verify(t, k, cbOrOptions); }",
+    // callbacks that reject
+    ...mv('jwt.verify(token, key, (err, decoded) => { if (err) return res.sendStatus(401); req.user = decoded; next(); });'),
+    ...mv('jwt.verify(token, key, (err, decoded) => { if (err) return next(err); req.user = decoded; next(); });'),
+    ...mv('jwt.verify(token, key, (err, decoded) => err ? reject(err) : resolve(decoded));'),
+    // the decoded value is checked instead (undefined on failure)
+    ...mv('jwt.verify(token, key, (_err, decoded) => { if (!decoded) return res.sendStatus(401); req.user = decoded; next(); });'),
+    // catches that reject
+    ...mv('function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { return res.status(401).json({ error: "invalid token" }); } next(); }'),
+    ...mv('function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { throw new UnauthorizedError(); } next(); }'),
+    ...mv('function getUser(t) { try { return jwt.verify(t, key); } catch { return null; } }'),
+    ...mv('function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { req.user = null; } next(); }'),
+    // a check after the try
+    ...mv('function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { console.log(e); } if (!req.user) return res.sendStatus(401); next(); }'),
+    // key rotation: the next key is tried
+    ...mv('function check(t) { let p; for (const k of keys) { try { p = jwt.verify(t, k); break; } catch (e) {} } if (!p) throw new Error("bad"); return p; }'),
+    // optional authentication on purpose
+    ...mv('function optionalAuth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { console.log(e); } next(); }'),
+    // the request hangs rather than continuing (another bug, not a bypass)
+    ...mv('function auth(req, res, next) { try { req.user = jwt.verify(token, key); next(); } catch (e) { console.log(e); } }'),
+    // jose: promise catch that responds
+    ...jose('async function auth(req, res, next) { jwtVerify(token, key).then(({ payload }) => { req.user = payload; next(); }).catch(() => res.sendStatus(401)); }'),
+    // not a JWT library
+    'function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { console.log(e); } next(); }',
+    'const jwt = { verify(t, k, cb) {} }; jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });',
+    // callback passed on
+    ...mv('jwt.verify(token, key, done);'),
+    ...mv('jwt.verify(token, key, (...args) => done(...args));'),
+  ],
+  invalid: [
+
+    {
+      name: 'fastify request.jwtVerify callback',
+      code: "import Fastify from 'fastify';\nimport fastifyJwt from '@fastify/jwt';\nconst app = Fastify();\napp.register(fastifyJwt, { secret: process.env.JWT_SECRET });\napp.addHook('onRequest', (request, reply, done) => {\n  request.jwtVerify((err) => done());\n});",
+      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'request.jwtVerify' }, line: 6, column: 22, endColumn: 25 }],
+    },
+    {
+      name: 'Nest-style guard swallowing the error',
+      code: "import * as jwt from 'jsonwebtoken';\nexport class JwtGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    try {\n      req.user = jwt.verify(req.headers.authorization?.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });\n    } catch (error) {\n      this.logger.error(error);\n    }\n    return true;\n  }\n}",
+      errors: [{ messageId: 'swallowedCatch', line: 7, column: 7, endColumn: 20 }],
+    },
+    {
+      name: 'Koa middleware',
+      code: "const jwt = require('jsonwebtoken');\nmodule.exports = async (ctx, next) => {\n  try {\n    ctx.state.user = jwt.verify(ctx.get('Authorization').replace('Bearer ', ''), process.env.JWT_SECRET);\n  } catch (err) {\n    console.error('jwt', err.message);\n  }\n  await next();\n};",
+      filename: 'auth.js',
+      languageOptions: { sourceType: 'commonjs' } as never,
+      errors: [{ messageId: 'swallowedCatch', line: 5 }],
+    },
+    ...invalidVariants(memberVariants('jsonwebtoken', 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });'), {
+      code: 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });',
+      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'jwt.verify' }, line: 1, column: 25, endColumn: 28 }],
+    }).map((t, i) => fixCallee(t, i)),
+    {
+      code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, (_err, decoded) => { req.user = decoded; next(); });",
+      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 25 }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, function () { next(); });",
+      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 24, endColumn: 35 }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, (err, decoded) => { if (err) console.error(err); req.user = decoded; next(); });",
+      errors: [{ messageId: 'callbackFallsThrough', line: 2, column: 48 }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET);\n  } catch (e) {\n    console.log(e);\n  }\n  next();\n}",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify' }, line: 5, column: 5, endColumn: 14 }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  try {\n    req.user = jwt.verify(token, key);\n  } catch {\n    return next();\n  }\n  next();\n}",
+      errors: [{ messageId: 'swallowedCatch', line: 5, column: 5, endColumn: 10 }],
+    },
+    {
+      code: "import { jwtVerify } from 'jose';\nimport { NextResponse } from 'next/server';\nexport async function middleware(req) {\n  try {\n    await jwtVerify(req.cookies.get('token')?.value, key);\n  } catch (err) {\n    console.error(err);\n  }\n  return NextResponse.next();\n}",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify' }, line: 6 }],
+    },
+    {
+      code: "import { jwtVerify } from 'jose';\nexport async function middleware(req) {\n  await jwtVerify(token, key).catch(console.error);\n  return NextResponse.next();\n}",
+      errors: [{ messageId: 'swallowedCatch', line: 3, column: 31 }],
+    },
+    {
+      code: "import jwt from 'jsonwebtoken';\nfunction isValid(token) {\n  try { jwt.verify(token, key); } catch (e) { logger.warn('bad token'); }\n  return true;\n}",
+      errors: [{ messageId: 'swallowedCatch', line: 3 }],
+    },
+  ],
+});
+
+function fixCallee<T extends { code: string; errors: readonly { data?: Record<string, unknown> }[] }>(t: T, i: number): T {
+  // aliased forms call `jwt_verify`
+  if (!t.code.includes('jwt_verify')) return t;
+  void i;
+  return { ...t, errors: t.errors.map((e) => ({ ...e, data: { callee: 'jwt_verify' } })) };
+}
