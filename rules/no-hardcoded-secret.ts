@@ -6,6 +6,30 @@ import { fallbackSite, findHardcodedKeys, keyExpressions, pemPrivateKeySite, sec
 
 export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'secretFallback' | 'privateKeyInSource' | 'useEnv' | 'removeFallback';
 
+/** The name a value is stored under: `const NAME = value`, `{ name: value }`, `name = value`, `this.name = value`. */
+function targetName(value: TSESTree.Node): string | undefined {
+  const parent = value.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.init === value && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    case 'Property':
+      if (parent.value !== value || parent.parent.type !== 'ObjectExpression') return undefined;
+      if (!parent.computed && parent.key.type === 'Identifier') return parent.key.name;
+      return parent.key.type === 'Literal' && typeof parent.key.value === 'string' ? parent.key.value : undefined;
+    case 'PropertyDefinition':
+      return parent.value === value && !parent.computed && parent.key.type === 'Identifier' ? parent.key.name : undefined;
+    case 'AssignmentExpression':
+      if (parent.right !== value || parent.operator !== '=') return undefined;
+      if (parent.left.type === 'Identifier') return parent.left.name;
+      return parent.left.type === 'MemberExpression' && !parent.left.computed && parent.left.property.type === 'Identifier'
+        ? parent.left.property.name
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-secret',
   meta: {
@@ -66,32 +90,18 @@ export default createRule<[], MessageIds>({
     };
     const hasPem = sourceCode.text.includes('-----BEGIN');
 
-    const namedListener = (name: string | undefined, value: TSESTree.Node | null | undefined): void => {
-      if (!name || !value) return;
-      const v = value.type === 'TSAsExpression' || value.type === 'TSNonNullExpression' ? value.expression : value;
-      if (v.type !== 'LogicalExpression' && v.type !== 'ConditionalExpression') return;
-      if (isSecretName(name)) named.push({ name, value: v });
+    // A fallback needs an environment read on its other side, so files that never read the environment skip this part.
+    const readsEnv = /\benv\b/.test(sourceCode.text);
+    const fallbackListener = (node: TSESTree.LogicalExpression | TSESTree.ConditionalExpression): void => {
+      let holder: TSESTree.Node = node;
+      while (holder.parent && (holder.parent.type === 'TSAsExpression' || holder.parent.type === 'TSNonNullExpression')) holder = holder.parent;
+      const name = targetName(holder);
+      if (name && isSecretName(name)) named.push({ name, value: node });
     };
 
     return {
       ...(hasPem ? { Literal: pemListener, TemplateElement: pemListener } : {}),
-      VariableDeclarator(node) {
-        if (node.id.type === 'Identifier') namedListener(node.id.name, node.init);
-      },
-      Property(node) {
-        if (node.parent.type !== 'ObjectExpression') return;
-        if (!node.computed && node.key.type === 'Identifier') namedListener(node.key.name, node.value);
-        else if (node.key.type === 'Literal' && typeof node.key.value === 'string') namedListener(node.key.value, node.value);
-      },
-      PropertyDefinition(node) {
-        if (!node.computed && node.key.type === 'Identifier') namedListener(node.key.name, node.value);
-      },
-      AssignmentExpression(node) {
-        if (node.operator !== '=') return;
-        const left = node.left;
-        if (left.type === 'Identifier') namedListener(left.name, node.right);
-        else if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier') namedListener(left.property.name, node.right);
-      },
+      ...(readsEnv ? { 'LogicalExpression, ConditionalExpression': fallbackListener } : {}),
       'Program:exit'() {
         for (const usage of getJwtUsages(context)) {
           for (const { node, callee } of keyExpressions(context, usage)) {

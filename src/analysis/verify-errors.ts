@@ -281,10 +281,12 @@ function callbackFinding(context: AnyContext, usage: JwtUsage, fn: FunctionNode)
   const reads = errParam ? (variableOfParam(context, fn, errParam)?.references.filter((r) => r.isRead()) ?? []) : [];
   const meaningful = reads.filter((r) => !isLoggingArgument(r.identifier as Node));
   if (meaningful.length === 0) {
-    if (decodedParam?.type === 'Identifier') {
-      const dv = variableOfParam(context, fn, decodedParam);
-      if (dv?.references.some((r) => r.isRead() && isTested(r.identifier as Node))) return undefined;
-    } else if (decodedParam) return undefined;
+    const decoded = decodedParam?.type === 'Identifier' ? variableOfParam(context, fn, decodedParam) : undefined;
+    if (decodedParam && !decoded) return undefined; // destructured: the shape is checked by the code
+    // `if (!decoded) return …` before the success path is a correct check (decoded is undefined on failure);
+    // `decoded ? decoded.sub : undefined` followed by an unconditional `next()` is not
+    const unguarded = continuesUnguarded(fn, decoded);
+    if (!unguarded && decoded?.references.some((r) => r.isRead() && isTested(r.identifier as Node))) return undefined;
     return { kind: 'unread-callback-error', usage, node: usage.node, loc: usage.node.callee.loc };
   }
   if (isOptionalAuth(fn)) return undefined;
@@ -302,6 +304,25 @@ function callbackFinding(context: AnyContext, usage: JwtUsage, fn: FunctionNode)
     if (h.continues || continuation(ifs, fn) === 'success') return { kind: 'callback-falls-through', usage, node: usage.node, loc: usage.node.callee.loc };
   }
   return undefined;
+}
+
+/**
+ * The callback reaches its success path (`next()`, `done(null, …)`, `resolve(…)`) before any branch on the decoded
+ * value, return or throw.
+ */
+function continuesUnguarded(fn: FunctionNode, decoded: TSESLint.Scope.Variable | undefined): boolean {
+  if (fn.body.type !== 'BlockStatement') return isSuccessStatement({ type: 'ReturnStatement', argument: fn.body } as unknown as Node);
+  const testsDecoded = (n: Node) => !!decoded?.references.some((r) => r.isRead() && within(r.identifier as Node, n));
+  for (const stmt of fn.body.body) {
+    if (isSuccessStatement(stmt)) return true;
+    if (stmt.type === 'ReturnStatement' || stmt.type === 'ThrowStatement') return false;
+    if (stmt.type === 'IfStatement' && testsDecoded(stmt.test)) return false;
+  }
+  return false;
+}
+
+function within(node: Node, container: Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }
 
 function isLoggingArgument(id: Node): boolean {

@@ -115,8 +115,9 @@ function levelFor(dir: string, extraFile?: string): IgnoreLevel | undefined {
 function isIgnored(levels: readonly IgnoreLevel[], abs: string, isDir: boolean): boolean {
   let ignored = false;
   for (const { base, ig } of levels) {
-    const rel = toPosix(path.relative(base, abs)) + (isDir ? '/' : '');
-    const r = ig.test(rel);
+    const relative = toPosix(path.relative(base, abs));
+    if (relative === '' || relative.startsWith('..')) continue; // the level's own folder, or not above `abs`
+    const r = ig.test(relative + (isDir ? '/' : ''));
     if (r.ignored) ignored = true;
     else if (r.unignored) ignored = false;
   }

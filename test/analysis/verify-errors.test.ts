@@ -18,7 +18,7 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + 'jwt.verify(t, k, { algorithms: ["HS256"] }, (err, d) => { if (!err) { req.user = d; } next(); });')).toEqual([]);
   });
   it('resolves a named callback in the same file', () => {
-    expect(kinds(JWT + 'function onVerified(err, decoded) { req.user = decoded; next(); }\njwt.verify(t, k, onVerified);')).toEqual(['unread-callback-error@2']);
+    expect(kinds(JWT + 'function onVerified(err, decoded) { req.user = decoded; next(); }\njwt.verify(t, k, onVerified);')).toEqual(['unread-callback-error@3']);
     expect(kinds(JWT + 'const onVerified = (err, decoded) => (err ? reject(err) : resolve(decoded));\njwt.verify(t, k, onVerified);')).toEqual([]);
   });
   it('other libraries through the model: fast-jwt verifier, @fastify/jwt request.jwtVerify', () => {

@@ -47,9 +47,14 @@ ruleTester.run('no-ignored-verify-error', rule, {
   invalid: [
 
     {
+      name: 'decoded only guarded against a crash, then next() anyway',
+      code: "import jwt from 'jsonwebtoken';\nfunction optionalUser(req, res, next) {\n  jwt.verify(req.query.token, key, options, (_err, payload) => {\n    res.locals.userId = payload ? payload.sub : undefined;\n    next();\n  });\n}",
+      errors: [{ messageId: 'unreadCallbackError', line: 3, column: 3 }],
+    },
+    {
       name: 'fastify request.jwtVerify callback',
       code: "import Fastify from 'fastify';\nimport fastifyJwt from '@fastify/jwt';\nconst app = Fastify();\napp.register(fastifyJwt, { secret: process.env.JWT_SECRET });\napp.addHook('onRequest', (request, reply, done) => {\n  request.jwtVerify((err) => done());\n});",
-      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'request.jwtVerify' }, line: 6, column: 22, endColumn: 25 }],
+      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'request.jwtVerify' }, line: 6, column: 3, endColumn: 20 }],
     },
     {
       name: 'Nest-style guard swallowing the error',
@@ -65,19 +70,19 @@ ruleTester.run('no-ignored-verify-error', rule, {
     },
     ...invalidVariants(memberVariants('jsonwebtoken', 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });'), {
       code: 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });',
-      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'jwt.verify' }, line: 1, column: 25, endColumn: 28 }],
+      errors: [{ messageId: 'unreadCallbackError', data: { callee: 'jwt.verify' }, line: 1, column: 1, endColumn: 11 }],
     }).map((t, i) => fixCallee(t, i)),
     {
       code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, (_err, decoded) => { req.user = decoded; next(); });",
-      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 25 }],
+      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 1 }],
     },
     {
       code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, function () { next(); });",
-      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 24, endColumn: 35 }],
+      errors: [{ messageId: 'unreadCallbackError', line: 2, column: 1, endColumn: 11 }],
     },
     {
       code: "import jwt from 'jsonwebtoken';\njwt.verify(token, key, (err, decoded) => { if (err) console.error(err); req.user = decoded; next(); });",
-      errors: [{ messageId: 'callbackFallsThrough', line: 2, column: 48 }],
+      errors: [{ messageId: 'callbackFallsThrough', line: 2, column: 1, endColumn: 11 }],
     },
     {
       code: "import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET);\n  } catch (e) {\n    console.log(e);\n  }\n  next();\n}",
