@@ -39,7 +39,11 @@ describe('plugin', () => {
 
   it('turns the deliberate-literal rules off for test files in recommended only', () => {
     const testBlock = configs.recommended.find((c) => c.name === 'jwt-lint/recommended/test-files');
-    expect(testBlock?.rules).toEqual({ 'jwt-lint/no-hardcoded-secret': 'off', 'jwt-lint/no-decode-without-verify': 'off' });
+    expect(testBlock?.rules).toEqual({
+      'jwt-lint/no-hardcoded-secret': 'off',
+      'jwt-lint/no-decode-without-verify': 'off',
+      'jwt-lint/no-insecure-randomness': 'off',
+    });
     expect(testBlock?.files).toEqual(expect.arrayContaining(['**/*.{test,spec}.*', '**/__tests__/**']));
     expect(configs.strict.some((c) => c.files)).toBe(false);
   });
