@@ -69,6 +69,17 @@ if (!values.corpus) {
     }
   };
   prune(corpus);
+  // node_modules may hold fewer lintable files than asked for: repeat the corpus to reach the count.
+  const base = [...keep];
+  for (let copy = 1; keep.size < wanted && base.length > 0; copy++) {
+    for (const file of base) {
+      if (keep.size >= wanted) break;
+      const target = path.join(corpus, `copy${copy}`, path.relative(corpus, file));
+      mkdirSync(path.dirname(target), { recursive: true });
+      cpSync(file, target);
+      keep.add(target);
+    }
+  }
 }
 
 const listed = spawnSync(process.execPath, [jwtLint, '--list-files', corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -93,31 +104,34 @@ export default [
 `,
 );
 
-function time(label, args) {
-  const samples = [];
-  let status;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, FORCE_COLOR: '0' } });
-    samples.push(performance.now() - t);
-    status = r.status;
-    if (r.status !== 0 && r.status !== 1) {
-      console.error(`${label} failed (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
-      process.exit(2);
-    }
+/** Runs every command once per round, rounds interleaved so that machine-load drift hits all alike. */
+function measure(commands) {
+  const samples = commands.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    commands.forEach(([label, args], i) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, FORCE_COLOR: '0' } });
+      samples[i].push(performance.now() - t);
+      if (r.status !== 0 && r.status !== 1) {
+        console.error(`${label} failed (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
+        process.exit(2);
+      }
+    });
   }
-  samples.sort((a, b) => a - b);
-  return { label, median: samples[Math.floor(samples.length / 2)], min: samples[0], status };
+  return commands.map(([label], i) => {
+    const s = samples[i].sort((a, b) => a - b);
+    return { label, median: s[Math.floor(s.length / 2)], min: s[0] };
+  });
 }
 
 const eslintArgs = [eslintBin, '--config', config, '--format', 'json', '--no-warn-ignored', corpus];
-const rows = [
-  time('jwt-lint --list-files (discovery only)', [jwtLint, '--list-files', corpus]),
-  time('eslint (same config, same files)', eslintArgs),
-  time('jwt-lint', [jwtLint, '--format', 'json', corpus]),
-  time('eslint --concurrency auto', [...eslintArgs, '--concurrency', 'auto']),
-  time('jwt-lint --concurrency auto', [jwtLint, '--format', 'json', '--concurrency', 'auto', corpus]),
-];
+const rows = measure([
+  ['jwt-lint --list-files (discovery only)', [jwtLint, '--list-files', corpus]],
+  ['eslint (same config, same files)', eslintArgs],
+  ['jwt-lint', [jwtLint, '--format', 'json', corpus]],
+  ['eslint --concurrency auto', [...eslintArgs, '--concurrency', 'auto']],
+  ['jwt-lint --concurrency auto', [jwtLint, '--format', 'json', '--concurrency', 'auto', corpus]],
+]);
 
 console.log(`corpus: ${fileList.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB (${corpus})`);
 console.log(`node ${process.version}, ${os.cpus().length} CPUs (${os.availableParallelism()} available), median of ${runs} runs`);

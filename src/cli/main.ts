@@ -196,7 +196,8 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
     const target = path.resolve(io.cwd, opts.outputFile!);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, text);
-    note(`${errors} errors, ${warnings} warnings in ${total} files; report written to ${displayPath(target, io.cwd)}`);
+    const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+    note(`${n(errors, 'error')}, ${n(warnings, 'warning')} in ${n(total, 'file')}; report written to ${displayPath(target, io.cwd)}`);
   } else if (text) {
     io.stdout.write(text);
   }

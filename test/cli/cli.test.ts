@@ -98,7 +98,7 @@ describe('working directory', () => {
     expect(files(relative)).toEqual(files(abs));
     // Outside the working directory, stylish shows absolute paths.
     const stylish = runCli([dir], { cwd: elsewhere });
-    expect(stylish.stdout).toContain(path.join(dir, 'src', 'syntax-error.js'));
+    expect(stylish.stdout, stylish.stderr).toContain(path.join(dir, 'src', 'syntax-error.js'));
   });
 
   it('shows paths relative to the working directory when the files are inside it', () => {
