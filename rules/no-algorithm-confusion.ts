@@ -30,7 +30,6 @@ export default createRule<[], MessageIds>({
       keepFamily: 'Keep only {{list}}, the algorithms this file signs with.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {

@@ -1,34 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
+import { storedUnderName } from '../src/analysis/ast.js';
 import { getJwtUsages } from '../src/analysis/imports.js';
 import { isSecretName } from '../src/analysis/names.js';
 import { fallbackSite, findHardcodedKeys, keyExpressions, pemPrivateKeySite, secretTargetName, type HardcodedKey } from '../src/analysis/secrets.js';
 
 export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'secretFallback' | 'privateKeyInSource' | 'useEnv' | 'removeFallback';
-
-/** The name a value is stored under: `const NAME = value`, `{ name: value }`, `name = value`, `this.name = value`. */
-function targetName(value: TSESTree.Node): string | undefined {
-  const parent = value.parent;
-  if (!parent) return undefined;
-  switch (parent.type) {
-    case 'VariableDeclarator':
-      return parent.init === value && parent.id.type === 'Identifier' ? parent.id.name : undefined;
-    case 'Property':
-      if (parent.value !== value || parent.parent.type !== 'ObjectExpression') return undefined;
-      if (!parent.computed && parent.key.type === 'Identifier') return parent.key.name;
-      return parent.key.type === 'Literal' && typeof parent.key.value === 'string' ? parent.key.value : undefined;
-    case 'PropertyDefinition':
-      return parent.value === value && !parent.computed && parent.key.type === 'Identifier' ? parent.key.name : undefined;
-    case 'AssignmentExpression':
-      if (parent.right !== value || parent.operator !== '=') return undefined;
-      if (parent.left.type === 'Identifier') return parent.left.name;
-      return parent.left.type === 'MemberExpression' && !parent.left.computed && parent.left.property.type === 'Identifier'
-        ? parent.left.property.name
-        : undefined;
-    default:
-      return undefined;
-  }
-}
 
 export default createRule<[], MessageIds>({
   name: 'no-hardcoded-secret',
@@ -95,7 +72,7 @@ export default createRule<[], MessageIds>({
     const fallbackListener = (node: TSESTree.LogicalExpression | TSESTree.ConditionalExpression): void => {
       let holder: TSESTree.Node = node;
       while (holder.parent && (holder.parent.type === 'TSAsExpression' || holder.parent.type === 'TSNonNullExpression')) holder = holder.parent;
-      const name = targetName(holder);
+      const name = storedUnderName(holder);
       if (name && isSecretName(name)) named.push({ name, value: node });
     };
 

@@ -25,7 +25,6 @@ export default createRule<[], MessageIds>({
       missingKey: '`{{callee}}` verifies without a key; unsigned (`alg: none`) tokens can then pass.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const reported = new Set<TSESTree.Node>();

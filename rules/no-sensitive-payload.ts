@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
-import { getJwtUsages } from '../src/analysis/imports.js';
+import { apiName, getJwtUsages } from '../src/analysis/imports.js';
 import { isSensitiveClaimName, type SensitiveClaimKind } from '../src/analysis/names.js';
 import { isEncryptedPayload, payloadNode, readPayload, type PayloadProp } from '../src/analysis/payload.js';
 import { stripTsWrappers } from '../src/analysis/values.js';
@@ -59,7 +59,7 @@ export default createRule<[], MessageIds>({
         for (const usage of getJwtUsages(context)) {
           const payload = payloadNode(usage);
           if (!payload || isEncryptedPayload(usage)) continue;
-          const callee = usage.api.replace(/\(.*\)$/, '');
+          const callee = apiName(usage);
           const reading = readPayload(context, payload);
           for (const record of reading.records) {
             if (reported.has(record.node)) continue;

@@ -35,7 +35,6 @@ export default createRule<Options, MessageIds>({
         'This writes a token to a script-readable cookie (`{{target}}`); let the server set it as an `httpOnly` cookie, or keep the access token in memory.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     return {

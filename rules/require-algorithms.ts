@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
-import { addOptionFix, formatAlgorithms, isMissingValue, localNode, suggestedAllowList } from '../src/analysis/algorithms.js';
+import { formatAlgorithms, isMissingValue, localNode, suggestedAllowList } from '../src/analysis/algorithms.js';
+import { addOptionFix } from '../src/analysis/usage-options.js';
 import { getUsageOption } from '../src/analysis/usage-options.js';
 import { calleeName, verifyLikeUsages } from '../src/analysis/verification.js';
 

@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
-import { getArg, getChainCall, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
+import type { FixFunction } from '../src/util/fix.js';
+import { getChainCall, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
 import { getLifetime } from '../src/analysis/lifetime.js';
-import { getUsageOption } from '../src/analysis/usage-options.js';
-import { isForeignNode, stripTsWrappers } from '../src/analysis/values.js';
+import { addOptionFix, getUsageOption } from '../src/analysis/usage-options.js';
+import { isForeignNode } from '../src/analysis/values.js';
 
 export type Options = [];
 export type MessageIds = 'missingExpiration' | 'ignoreExpiration' | 'addExpiration' | 'removeIgnoreExpiration';
@@ -39,7 +40,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `expiresIn: '15m'` into the options object, or `.setExpirationTime('15m')` into a builder chain. */
-    function addExpiration(usage: JwtUsage): { code: string; fix: TSESLint.ReportFixFunction } | undefined {
+    function addExpiration(usage: JwtUsage): { code: string; fix: FixFunction } | undefined {
       const model = usage.model;
       if (model.builder) {
         const method = model.chain?.expiresIn?.method;
@@ -52,33 +53,8 @@ export default createRule<Options, MessageIds>({
       const path = model.options?.expiresIn;
       const key = typeof path === 'string' ? path : path?.[0];
       if (!key || key.includes('.')) return undefined;
-      const code = `${key}: ${REFERENCE_LIFETIME}`;
-      const options = getArg(usage, 'options');
-      if (options.kind === 'present') {
-        const object = stripTsWrappers(options.node);
-        return object.type === 'ObjectExpression' ? { code, fix: (fixer) => insertProperty(fixer, object, code) } : undefined;
-      }
-      if (options.kind !== 'absent' || model.args.options === undefined) return undefined;
-      const args = usage.node.arguments;
-      const callback = getArg(usage, 'callback');
-      if (callback.kind === 'present' && args.indexOf(callback.node) === model.args.options) {
-        return { code, fix: (fixer) => fixer.insertTextBefore(callback.node, `{ ${code} }, `) };
-      }
-      if (args.length !== model.args.options) return undefined;
-      const last = args[args.length - 1];
-      return last ? { code, fix: (fixer) => fixer.insertTextAfter(last, `, { ${code} }`) } : undefined;
-    }
-
-    function insertProperty(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, code: string): TSESLint.RuleFix {
-      const last = object.properties[object.properties.length - 1];
-      if (!last) return fixer.replaceText(object, `{ ${code} }`);
-      if (last.loc.start.line !== object.loc.start.line) {
-        const indent = ' '.repeat(last.loc.start.column);
-        const after = sourceCode.getTokenAfter(last);
-        const anchor = after && after.value === ',' ? after : last;
-        return fixer.insertTextAfter(anchor, `${anchor === last ? ',' : ''}\n${indent}${code}${anchor === last ? '' : ','}`);
-      }
-      return fixer.insertTextAfter(last, `, ${code}`);
+      const fix = addOptionFix(context, usage, key, REFERENCE_LIFETIME);
+      return fix && { code: `${key}: ${REFERENCE_LIFETIME}`, fix };
     }
 
     function checkSign(usage: JwtUsage): void {

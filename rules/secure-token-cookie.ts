@@ -67,7 +67,6 @@ export default createRule<Options, MessageIds>({
       setFlag: 'Set `{{flag}}: {{safe}}`.',
     },
     schema: [],
-    defaultOptions: [],
   },
   create(context) {
     const sourceCode = context.sourceCode;

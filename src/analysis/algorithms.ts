@@ -3,7 +3,7 @@
  * (so a list with one unknown element still tells what its known elements are), and "the algorithm this file
  * signs with" — the `algorithm` of the file's signing usages — used by rules to make concrete suggestions.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { JwtUsage } from './imports.js';
 import { getJwtUsages } from './imports.js';
 import { getUsageOption } from './usage-options.js';
@@ -145,15 +145,9 @@ function defaultSignAlgorithm(usage: JwtUsage): string | undefined {
   return usage.model.defaultAlgorithm;
 }
 
-/**
- * Whether a verifier accepts an unsigned (`alg: none`) token when its key is empty or missing: jsonwebtoken's
- * `verify` does (always in ≤ 8, when `none` is allowed in 9). Derived here until the models carry it (requested as
- * `ApiModel.emptyKeyAcceptsUnsigned`); other verifiers throw on an empty key or do not implement `none`.
- */
+/** Whether a verifier accepts an unsigned (`alg: none`) token when its key is empty or missing (model data). */
 export function emptyKeyAcceptsUnsigned(usage: JwtUsage): boolean {
-  const fromModel = (usage.model as { emptyKeyAcceptsUnsigned?: boolean }).emptyKeyAcceptsUnsigned;
-  if (fromModel !== undefined) return fromModel;
-  return usage.model.op === 'verify' && usage.api.replace(/\(promisified\)$/, '') === 'jsonwebtoken.verify';
+  return usage.model.op === 'verify' && usage.model.emptyKeyAcceptsUnsigned === true;
 }
 
 /** The algorithm one signing usage signs with: a string, or `undefined` when not known. */
@@ -199,65 +193,4 @@ export function suggestedAllowList(context: AnyContext): readonly string[] | und
   const families = new Set(algs.map(algorithmFamily));
   if (families.size !== 1 || families.has('none')) return undefined;
   return algs;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Editing an options object
-
-/**
- * A fix that adds `name: valueText` to a call's options: into an inline object literal in the options position
- * (after its last property, keeping comments and layout), or as a new `{ name: valueText }` argument when the
- * options argument is absent (before a trailing callback). `undefined` when the edit is not determined (options
- * behind a variable, spreads, missing earlier arguments, builders).
- */
-export function addOptionFix(
-  context: AnyContext,
-  usage: JwtUsage,
-  name: string,
-  valueText: string,
-): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix | TSESLint.RuleFix[]) | undefined {
-  const index = usage.model.args.options;
-  if (index === undefined || usage.model.builder) return undefined;
-  const args = usage.node.arguments;
-  if (args.some((a) => a.type === 'SpreadElement')) return undefined;
-  const sourceCode = context.sourceCode;
-  const at = args[index];
-  const isCallback = at && (at.type === 'ArrowFunctionExpression' || at.type === 'FunctionExpression');
-  if (!at || (isCallback && usage.model.optionsMayBeCallback)) {
-    if (args.length < index) return undefined;
-    if (at) return (fixer) => fixer.insertTextBefore(at, `{ ${name}: ${valueText} }, `);
-    const last = args[args.length - 1];
-    if (!last) return undefined;
-    return (fixer) => fixer.insertTextAfter(last, `, { ${name}: ${valueText} }`);
-  }
-  const obj = stripTsWrappers(at);
-  if (obj.type !== 'ObjectExpression') return undefined;
-  const props = obj.properties;
-  const hasKey = props.some(
-    (p) => p.type === 'Property' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
-  );
-  if (hasKey) return undefined; // `name: undefined` written out: replacing it is the user's call
-  if (props.length === 0) {
-    const inner = sourceCode.getText(obj).slice(1, -1);
-    if (inner.trim() !== '') return undefined; // a comment inside `{ }`: leave the layout to the user
-    return (fixer) => fixer.replaceText(obj, `{ ${name}: ${valueText} }`);
-  }
-  const last = props[props.length - 1];
-  const closing = sourceCode.getLastToken(obj)!;
-  const multiline = closing.loc.start.line > last.loc.end.line;
-  if (multiline) {
-    const lineText = sourceCode.lines[last.loc.start.line - 1];
-    const indent = lineText.slice(0, last.loc.start.column);
-    if (indent.trim() !== '') return (fixer) => fixer.insertTextAfter(last, `, ${name}: ${valueText}`);
-    // a new line after the last property, after its trailing comma and any comment on the same line
-    const comma = sourceCode.getTokenAfter(last);
-    const hasComma = comma?.value === ',' && comma.type === 'Punctuator';
-    const anchor = hasComma ? comma : last;
-    const sameLine = sourceCode.getCommentsAfter(anchor).filter((c) => c.loc.start.line === anchor.loc.end.line);
-    const end = sameLine.length > 0 ? sameLine[sameLine.length - 1] : anchor;
-    const line = `\n${indent}${name}: ${valueText}${hasComma ? ',' : ''}`;
-    if (hasComma || end === last) return (fixer) => fixer.insertTextAfter(end, hasComma ? line : `,${line}`);
-    return (fixer) => [fixer.insertTextAfter(last, ','), fixer.insertTextAfter(end, line)];
-  }
-  return (fixer) => fixer.insertTextAfter(last, `, ${name}: ${valueText}`);
 }

@@ -7,6 +7,8 @@
  * Also: reading the security flags of a write (`cookieFlag`) and parsing cookie strings
  * (`'token=…; Path=/; HttpOnly'`, for `document.cookie` and raw headers).
  */
+import { insertOptionsArgumentFix, insertPropertiesFix, type FixFunction } from '../util/fix.js';
+import { findVariable, skipWrappersUp } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
@@ -24,6 +26,7 @@ import {
   type FlagDefault,
   type FrameworkCookieModel,
 } from '../models/cookies.js';
+import { importedModules, iterateModuleReferences, moduleMaps } from './imports.js';
 import { getOption } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -31,87 +34,6 @@ type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
 type Variable = TSESLint.Scope.Variable;
 type TraceMap = Record<string | symbol, unknown>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Module references (ESM, `require` also in files parsed as modules, `await import()`, TS `import x = require()`).
-
-export interface ModuleReference {
-  node: Node;
-  type: symbol;
-  info: unknown;
-}
-
-/**
- * Every reference to the trace maps' leaves, per module specifier. The same reach as `imports.ts` has for
- * JWT libraries, for any trace map (used for cookie libraries).
- */
-export function* iterateModuleReferences(context: AnyContext, maps: ReadonlyMap<string, TraceMap>): Generator<ModuleReference> {
-  const sourceCode = context.sourceCode;
-  const program = sourceCode.ast as TSESTree.Program;
-  const globalScope = sourceCode.getScope(program) as Scope;
-  const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
-  yield* tracker.iterateEsmReferences(Object.fromEntries(maps) as never) as Iterable<ModuleReference>;
-  const requireVar = globalScope.set.get('require');
-  const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
-  for (const ref of requireRefs) {
-    const id = ref.identifier;
-    if (id.type !== 'Identifier' || id.name !== 'require') continue;
-    const call = id.parent;
-    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
-    const map = mapFor(maps, call.arguments[0]);
-    if (map) yield* tracker.iteratePropertyReferences(call as never, map as never) as Iterable<ModuleReference>;
-  }
-  const text = sourceCode.text;
-  if (text.includes('import(') || text.includes('import (')) {
-    for (const token of program.tokens ?? []) {
-      if (token.type !== 'Keyword' || token.value !== 'import') continue;
-      const node = sourceCode.getNodeByRangeIndex(token.range[0]) as Node | null;
-      if (node?.type !== 'ImportExpression' || node.parent?.type !== 'AwaitExpression') continue;
-      const map = mapFor(maps, node.source);
-      // the namespace of a CommonJS module has `module.exports` under `default`
-      if (map) yield* tracker.iteratePropertyReferences(node.parent as never, { ...map, default: map } as never) as Iterable<ModuleReference>;
-    }
-  }
-  for (const stmt of program.body) {
-    const decl = stmt.type === 'TSImportEqualsDeclaration' ? stmt : undefined;
-    if (!decl || decl.moduleReference.type !== 'TSExternalModuleReference') continue;
-    const map = mapFor(maps, decl.moduleReference.expression);
-    if (!map) continue;
-    for (const variable of sourceCode.getDeclaredVariables(decl)) {
-      for (const ref of variable.references) {
-        if (ref.isRead()) yield* tracker.iteratePropertyReferences(ref.identifier as never, map as never) as Iterable<ModuleReference>;
-      }
-    }
-  }
-}
-
-function mapFor(maps: ReadonlyMap<string, TraceMap>, node: Node | undefined): TraceMap | undefined {
-  const n = node && stripTsWrappers(node);
-  if (!n) return undefined;
-  if (n.type === 'Literal' && typeof n.value === 'string') return maps.get(n.value);
-  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return maps.get(n.quasis[0].value.cooked ?? '');
-  return undefined;
-}
-
-/** Module specifiers this file imports or requires (static strings only). */
-export function importedModules(context: AnyContext): Set<string> {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let found = importedCache.get(program);
-  if (found) return found;
-  found = new Set();
-  for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration' || ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') && stmt.source)) {
-      found.add(String(stmt.source!.value));
-    } else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') {
-      const e = stmt.moduleReference.expression;
-      if (e.type === 'Literal') found.add(String(e.value));
-    }
-  }
-  for (const m of context.sourceCode.text.matchAll(/\b(?:require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g)) found.add(m[1]);
-  importedCache.set(program, found);
-  return found;
-}
-const importedCache = new WeakMap<TSESTree.Program, Set<string>>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cookie writes.
@@ -155,8 +77,8 @@ function buildMaps(libs: readonly CookieLibraryModel[]): Map<string, TraceMap> {
   }
   return maps;
 }
-const libraryMaps = buildMaps([...clientCookieLibraries, ...serverCookieLibraries]);
-const librarySpecifiers = [...libraryMaps.keys()];
+const libraryMaps = moduleMaps(buildMaps([...clientCookieLibraries, ...serverCookieLibraries]));
+const librarySpecifiers = [...libraryMaps.byModule.keys()];
 
 const writesCache = new WeakMap<TSESTree.Program, CookieWrite[]>();
 
@@ -198,7 +120,7 @@ function collectWrites(context: AnyContext): CookieWrite[] {
 /** From the object a call/construct returns (awaited or not), the calls at `path` (`.set(…)`, `[1](…)`). */
 function followReturned(context: AnyContext, start: Node, path: readonly (string | number)[], found: (call: Node) => void): void {
   let node = start;
-  while (node.parent && (node.parent.type === 'AwaitExpression' || isWrapper(node.parent))) node = node.parent;
+  node = skipWrappersUp(node);
   const [head, ...rest] = path;
   if (typeof head === 'number') {
     // const [cookies, setCookie] = useCookies([...])
@@ -230,9 +152,6 @@ function followReturned(context: AnyContext, start: Node, path: readonly (string
   }
 }
 
-function isWrapper(node: Node): boolean {
-  return node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'ChainExpression';
-}
 
 /** `this.<name>` member expressions inside a class body (bounded walk of that class only). */
 function thisMembers(body: Node, name: string): Node[] {
@@ -370,15 +289,6 @@ export function anchorFramework(context: AnyContext, receiver: Node, method: str
   return undefined;
 }
 
-function findVariable(context: AnyContext, id: TSESTree.Identifier): Variable | undefined {
-  let scope: Scope | null = context.sourceCode.getScope(id) as Scope;
-  while (scope) {
-    const v = scope.set.get(id.name);
-    if (v) return v;
-    scope = scope.upper;
-  }
-  return undefined;
-}
 
 interface ParamInfo {
   node: Node;
@@ -731,24 +641,13 @@ export function addOptionsFix(
   write: CookieCallWrite,
   parts: CookieParts,
   props: readonly string[],
-): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined {
+): FixFunction | undefined {
   const call = write.node;
   const options = parts.options && stripTsWrappers(parts.options);
   if (options) {
     if (options.type !== 'ObjectExpression' || !call.arguments.some((a) => a.range[0] <= options.range[0] && options.range[1] <= a.range[1])) return undefined;
-    const list = options.properties;
-    if (list.length === 0) {
-      if (sourceCode.getCommentsInside(options).length > 0) return undefined;
-      return (fixer) => fixer.replaceText(options, `{ ${props.join(', ')} }`);
-    }
-    const last = list[list.length - 1];
-    const multiline = options.loc.start.line !== options.loc.end.line && last.loc.start.line !== options.loc.start.line;
-    const sep = multiline ? `\n${' '.repeat(last.loc.start.column)}` : ' ';
-    return (fixer) => fixer.insertTextAfter(last, props.map((p) => `,${sep}${p}`).join(''));
+    return insertPropertiesFix(sourceCode, options, props);
   }
   const { value, options: optionsIndex } = write.model.args;
-  if (value === undefined || optionsIndex === undefined || call.arguments.length !== optionsIndex) return undefined;
-  const before = call.arguments[optionsIndex - 1];
-  if (!before || before.type === 'SpreadElement') return undefined;
-  return (fixer) => fixer.insertTextAfter(before, `, { ${props.join(', ')} }`);
+  return value === undefined || optionsIndex === undefined ? undefined : insertOptionsArgumentFix(call, optionsIndex, props);
 }

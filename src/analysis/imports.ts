@@ -6,6 +6,7 @@
 import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, getPropertyName, getStringIfConstant } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../models/index.js';
+import { findVariable, skipWrappersUp } from './ast.js';
 import type { ApiModel, ArgRole, ExportNode, ExportTree, LibraryModel, OptionConcept } from '../models/types.js';
 import { readObject } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
@@ -38,6 +39,12 @@ export interface JwtUsage {
    * answers from it.
    */
   optionsNode?: TSESTree.Node | 'unknown';
+  /**
+   * Set where the model's options position may hold the callback (`optionsMayBeCallback`) and holds a name bound to a
+   * function of this file (`jwt.verify(t, k, onVerified)`, a function declaration or a `const` function): `getArg`
+   * then answers that argument for `callback` and `absent` for `options`.
+   */
+  namedCallback?: true;
 }
 
 export interface UsageDefaults {
@@ -105,25 +112,153 @@ function treeToTrace(lib: LibraryModel, prefix: string, tree: ExportTree): Trace
   return out;
 }
 
-interface ModuleTrace {
-  lib: LibraryModel;
-  /** the module object (`require('x')`, namespace import, CJS default import) */
-  moduleMap: TraceMap;
-  /** the namespace object of `await import('x')` */
-  dynamicMap: TraceMap;
+/** Specifier → the trace map of the module object, for every modelled JWT library. */
+const jwtModuleMaps: ModuleMaps = (() => {
+  const byModule = new Map<string, TraceMap>();
+  const esmOnly = new Set<string>();
+  for (const lib of libraries) {
+    const moduleMap: TraceMap = treeToTrace(lib, lib.id, lib.exports);
+    if (lib.self) Object.assign(moduleMap, exportNodeToTrace(lib, lib.id, lib.self));
+    for (const specifier of lib.modules) {
+      byModule.set(specifier, moduleMap);
+      if (lib.esm) esmOnly.add(specifier);
+    }
+  }
+  return moduleMaps(byModule, esmOnly);
+})();
+const libraryBySpecifier = new Map(libraries.flatMap((lib) => lib.modules.map((m) => [m, lib] as const)));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Module references, for any trace map: ESM imports, `require` (also in files parsed as modules, where
+// ReferenceTracker's own CommonJS support finds nothing), `await import()`, TS `import x = require()`.
+
+/** Trace maps per module specifier, prepared for `iterateModuleReferences` (build once, at module load). */
+export interface ModuleMaps {
+  /** specifier → the module object's trace map (`require('x')`, namespace import, CommonJS default import) */
+  readonly byModule: ReadonlyMap<string, TraceMap>;
+  /** the map for `iterateEsmReferences` (ES-module-only specifiers marked `ESM`) */
+  readonly esm: TraceMap;
+  /** specifier → the namespace of `await import('x')` (a CommonJS module is `module.exports` behind `default` too) */
+  readonly dynamic: ReadonlyMap<string, TraceMap>;
 }
 
-const moduleTraces = new Map<string, ModuleTrace>();
-const esmTraceMap: TraceMap = {};
-for (const lib of libraries) {
-  const moduleMap: TraceMap = treeToTrace(lib, lib.id, lib.exports);
-  if (lib.self) Object.assign(moduleMap, exportNodeToTrace(lib, lib.id, lib.self));
-  // An ES-module library has real named exports; a CommonJS one is `module.exports` behind `default` too.
-  const dynamicMap: TraceMap = lib.esm ? moduleMap : { ...moduleMap, default: moduleMap };
-  for (const specifier of lib.modules) {
-    moduleTraces.set(specifier, { lib, moduleMap, dynamicMap });
-    esmTraceMap[specifier] = lib.esm ? { ...moduleMap, [ESM]: true } : moduleMap;
+/** Prepares trace maps; `esmOnly` lists specifiers whose named exports are real ES exports. */
+export function moduleMaps(byModule: ReadonlyMap<string, TraceMap>, esmOnly: ReadonlySet<string> = new Set()): ModuleMaps {
+  const esm: TraceMap = {};
+  const dynamic = new Map<string, TraceMap>();
+  for (const [specifier, map] of byModule) {
+    const isEsm = esmOnly.has(specifier);
+    esm[specifier] = isEsm ? { ...map, [ESM]: true } : map;
+    dynamic.set(specifier, isEsm ? map : { ...map, default: map });
   }
+  return { byModule, esm, dynamic };
+}
+
+export interface ModuleReference {
+  node: TSESTree.Node;
+  type: symbol;
+  info: unknown;
+}
+
+/** A `require('x')` / `import('x')` call of a traced specifier (whether or not its result is traced further). */
+export type ModuleLoad = TSESTree.CallExpression | TSESTree.ImportExpression;
+
+/**
+ * Every reference to the leaves of `maps` in this file. `onLoad` hears of each `require`/`import()` of a traced
+ * specifier and each TS `import x = require()`, with the specifier. Pass `tracker` to share one ReferenceTracker.
+ */
+export function* iterateModuleReferences(
+  context: AnyContext,
+  maps: ModuleMaps,
+  onLoad?: (specifier: string, node: ModuleLoad | TSESTree.TSImportEqualsDeclaration) => void,
+  tracker: ReferenceTracker = new ReferenceTracker(context.sourceCode.getScope(context.sourceCode.ast) as never, { mode: 'legacy' }),
+): Generator<ModuleReference> {
+  const sourceCode = context.sourceCode;
+  const program = sourceCode.ast as TSESTree.Program;
+  const globalScope = sourceCode.getScope(program);
+  const each = (start: TSESTree.Node, map: TraceMap) => tracker.iteratePropertyReferences(start as never, map as never) as Iterable<ModuleReference>;
+  yield* tracker.iterateEsmReferences(maps.esm as never) as Iterable<ModuleReference>;
+
+  const requireVar = globalScope.set.get('require');
+  const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
+  for (const ref of requireRefs) {
+    const id = ref.identifier;
+    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+    const call = id.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
+    const specifier = specifierOf(call.arguments[0]);
+    const map = specifier === undefined ? undefined : maps.byModule.get(specifier);
+    if (!map) continue;
+    onLoad?.(specifier!, call);
+    yield* each(call, map);
+  }
+
+  // `await import('x')`; `import('x').then(m => …)` is left alone.
+  if (sourceCode.text.includes('import(') || sourceCode.text.includes('import (')) {
+    for (const node of dynamicImports(sourceCode)) {
+      const specifier = specifierOf(node.source);
+      const map = specifier === undefined ? undefined : maps.dynamic.get(specifier);
+      if (!map) continue;
+      onLoad?.(specifier!, node);
+      if (node.parent?.type === 'AwaitExpression') yield* each(node.parent, map);
+    }
+  }
+
+  for (const stmt of program.body) {
+    const decl =
+      stmt.type === 'TSImportEqualsDeclaration'
+        ? stmt
+        : stmt.type === 'ExportNamedDeclaration' && stmt.declaration?.type === 'TSImportEqualsDeclaration'
+          ? stmt.declaration
+          : undefined;
+    if (!decl || decl.moduleReference.type !== 'TSExternalModuleReference') continue;
+    const specifier = specifierOf(decl.moduleReference.expression);
+    const map = specifier === undefined ? undefined : maps.byModule.get(specifier);
+    if (!map) continue;
+    onLoad?.(specifier!, decl);
+    for (const variable of sourceCode.getDeclaredVariables(decl)) {
+      for (const ref of variable.references) if (ref.isRead()) yield* each(ref.identifier, map);
+    }
+  }
+}
+
+/** A module specifier written as a constant string (`'x'`, `` `x` ``), through TS wrappers. */
+function specifierOf(node: TSESTree.Node | undefined): string | undefined {
+  if (!node || node.type === 'SpreadElement') return undefined;
+  const value = getStringIfConstant(stripTsWrappers(node) as never);
+  return value == null ? undefined : value;
+}
+
+/** ImportExpression nodes of the file, found through tokens (cheap: only files whose text says `import(`). */
+function dynamicImports(sourceCode: AnyContext['sourceCode']): TSESTree.ImportExpression[] {
+  const out: TSESTree.ImportExpression[] = [];
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.type !== 'Keyword' || token.value !== 'import') continue;
+    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+    if (node?.type === 'ImportExpression') out.push(node);
+  }
+  return out;
+}
+
+const importedCache = new WeakMap<TSESTree.Program, Set<string>>();
+
+/** Module specifiers this file imports, re-exports or requires (static strings only); a cheap pre-check. */
+export function importedModules(context: AnyContext): Set<string> {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  let found = importedCache.get(program);
+  if (found) return found;
+  found = new Set();
+  for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' || ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') && stmt.source)) {
+      found.add(String(stmt.source!.value));
+    } else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') {
+      const e = stmt.moduleReference.expression;
+      if (e.type === 'Literal') found.add(String(e.value));
+    }
+  }
+  for (const m of context.sourceCode.text.matchAll(/\b(?:require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g)) found.add(m[1]);
+  importedCache.set(program, found);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -131,7 +266,7 @@ for (const lib of libraries) {
 
 /** Cheap pre-check: does the file mention any modelled module specifier at all? */
 function mentionsModelledModule(text: string): boolean {
-  for (const specifier of moduleTraces.keys()) if (text.includes(specifier)) return true;
+  for (const specifier of jwtModuleMaps.byModule.keys()) if (text.includes(specifier)) return true;
   return false;
 }
 
@@ -157,6 +292,7 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
     const usage: JwtUsage = { library: lib.id, api, model: m, node, chain: [], chainEscapes: false };
     if (m.inherits) usage.defaults = defaults ?? {};
     if (m.optionsFromFactory) usage.optionsNode = factoryResult(context, node, m.optionsFromFactory);
+    if (m.optionsMayBeCallback && m.args.options !== undefined && isNamedFunction(context, node.arguments[m.args.options])) usage.namedCallback = true;
     if (m.builder) collectChain(sourceCode, node, usage, new Set(), 0);
     result.byNode.set(node, usage);
     result.usages.push(usage);
@@ -198,58 +334,13 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
     }
   };
 
-  // ESM `import` / `export … from` (legacy mode maps named and namespace imports of CommonJS libraries too).
-  for (const ref of tracker.iterateEsmReferences(esmTraceMap as never)) record(ref as never);
-
-  // `require('x')`: through the declared global in CommonJS files, through unresolved references in files parsed
-  // as modules (where ReferenceTracker's own CommonJS support finds nothing).
-  const requireVar = globalScope.set.get('require');
-  const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
   /** `require('x')` and `import('x')` of modelled modules, for the framework entry points below */
-  const requireCalls: (TSESTree.CallExpression | TSESTree.ImportExpression)[] = [];
-  for (const ref of requireRefs) {
-    const id = ref.identifier;
-    if (id.type !== 'Identifier' || id.name !== 'require') continue;
-    const call = id.parent;
-    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
-    const trace = traceForSpecifier(call.arguments[0]);
-    if (!trace) continue;
-    requireCalls.push(call);
-    result.libraries.add(trace.lib.id);
-    for (const r of tracker.iteratePropertyReferences(call as never, trace.moduleMap as never)) record(r as never);
-  }
-
-  // `await import('x')`, `import('x').then(m => …)` is left alone; TS `import x = require('x')`.
-  const pending: TSESTree.Node[] = [...program.body];
-  if (sourceCode.text.includes('import(') || sourceCode.text.includes('import (')) {
-    for (const node of dynamicImports(sourceCode)) {
-      const trace = traceForSpecifier(node.source);
-      if (!trace) continue;
-      requireCalls.push(node);
-      result.libraries.add(trace.lib.id);
-      const start = node.parent?.type === 'AwaitExpression' ? node.parent : undefined;
-      if (!start) continue;
-      for (const r of tracker.iteratePropertyReferences(start as never, trace.dynamicMap as never)) record(r as never);
-    }
-  }
-  for (const stmt of pending) {
-    const decl =
-      stmt.type === 'TSImportEqualsDeclaration'
-        ? stmt
-        : stmt.type === 'ExportNamedDeclaration' && stmt.declaration?.type === 'TSImportEqualsDeclaration'
-          ? stmt.declaration
-          : undefined;
-    if (!decl || decl.moduleReference.type !== 'TSExternalModuleReference') continue;
-    const trace = traceForSpecifier(decl.moduleReference.expression);
-    if (!trace) continue;
-    result.libraries.add(trace.lib.id);
-    for (const variable of sourceCode.getDeclaredVariables(decl)) {
-      for (const ref of variable.references) {
-        if (!ref.isRead()) continue;
-        for (const r of tracker.iteratePropertyReferences(ref.identifier as never, trace.moduleMap as never)) record(r as never);
-      }
-    }
-  }
+  const requireCalls: ModuleLoad[] = [];
+  const onLoad = (specifier: string, node: ModuleLoad | TSESTree.TSImportEqualsDeclaration) => {
+    result.libraries.add(libraryBySpecifier.get(specifier)!.id);
+    if (node.type !== 'TSImportEqualsDeclaration') requireCalls.push(node);
+  };
+  for (const ref of iterateModuleReferences(context, jwtModuleMaps, onLoad, tracker)) record(ref);
 
   // Frameworks: injected services (Nest), plugin registrations and their decorators (Fastify).
   for (const lib of frameworkLibraries) {
@@ -269,29 +360,25 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   return result;
 }
 
+/** A name bound once to a function of this file: `function f() {}`, `const f = () => …`. */
+function isNamedFunction(context: AnyContext, node: TSESTree.Node | undefined): boolean {
+  const n = node && stripTsWrappers(node);
+  if (n?.type !== 'Identifier') return false;
+  const def = findVariable(context, n)?.defs;
+  if (def?.length !== 1) return false;
+  const d = def[0];
+  if (d.type === 'FunctionName') return d.node.type === 'FunctionDeclaration';
+  if (d.type !== 'Variable' || d.parent?.kind !== 'const' || !d.node.init) return false;
+  const init = stripTsWrappers(d.node.init);
+  return init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression';
+}
+
 function isStaticallyTruthy(context: AnyContext, args: readonly TSESTree.CallExpressionArgument[], index: number): boolean {
   for (let i = 0; i <= index && i < args.length; i++) if (args[i].type === 'SpreadElement') return false;
   const arg = args[index];
   if (!arg) return false;
   const r = resolveValue(context, arg);
   return r.kind === 'known' && Boolean(r.value);
-}
-
-function traceForSpecifier(node: TSESTree.Node | undefined): ModuleTrace | undefined {
-  if (!node || node.type === 'SpreadElement') return undefined;
-  const value = getStringIfConstant(node as never);
-  return value == null ? undefined : moduleTraces.get(value);
-}
-
-/** ImportExpression nodes of the file, found through tokens (cheap: only files whose text says `import(`). */
-function dynamicImports(sourceCode: TSESLint.SourceCode | AnyContext['sourceCode']): TSESTree.ImportExpression[] {
-  const out: TSESTree.ImportExpression[] = [];
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type !== 'Keyword' || token.value !== 'import') continue;
-    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
-    if (node?.type === 'ImportExpression') out.push(node);
-  }
-  return out;
 }
 
 /** `promisify(jwt.verify)` / `util.promisify(verify)`: the promisified function is the API, called later. */
@@ -320,8 +407,8 @@ function followPromisify(
   const promisified: TraceInfo = {
     ...info,
     api: `${info.api}(promisified)`,
-    // A promisified API takes no callback: the options stay where they are.
-    model: { ...info.model, optionsMayBeCallback: false },
+    // A promisified API takes no callback (the options stay where they are) and returns a promise.
+    model: { ...info.model, optionsMayBeCallback: false, returnsPromise: true },
   };
   for (const r of tracker.iteratePropertyReferences(call as never, { [CALL]: promisified } as never)) record(r as never);
 }
@@ -329,14 +416,7 @@ function followPromisify(
 let currentSourceCode: AnyContext['sourceCode'] | undefined;
 
 function findVariableFor(id: TSESTree.Identifier) {
-  if (!currentSourceCode) return undefined;
-  let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = currentSourceCode.getScope(id);
-  while (scope) {
-    const v = scope.set.get(id.name);
-    if (v) return v;
-    scope = scope.upper;
-  }
-  return undefined;
+  return currentSourceCode ? findVariable({ sourceCode: currentSourceCode }, id) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -738,7 +818,7 @@ function collectChain(
   }
   let node: TSESTree.Node = start;
   for (;;) {
-    const parent = skipWrappersUp(node);
+    const parent = skipWrappersUp(node, false);
     const holder = parent.parent;
     if (!holder) return;
     if (holder.type === 'MemberExpression' && holder.object === parent) {
@@ -795,20 +875,6 @@ function followVariable(
   usage.chain.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
-function skipWrappersUp(node: TSESTree.Node): TSESTree.Node {
-  let n = node;
-  while (
-    n.parent &&
-    (n.parent.type === 'TSAsExpression' ||
-      n.parent.type === 'TSNonNullExpression' ||
-      n.parent.type === 'TSSatisfiesExpression' ||
-      n.parent.type === 'TSTypeAssertion' ||
-      n.parent.type === 'ChainExpression')
-  ) {
-    n = n.parent;
-  }
-  return n;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments by role.
@@ -832,7 +898,7 @@ export function getArg(usage: JwtUsage, role: ArgRole): ArgLookup {
     // jsonwebtoken: `verify(token, key, cb)` — a function in the options position is the callback.
     const optionsIndex = model.args.options!;
     const atOptions = args[optionsIndex];
-    if (atOptions && FUNCTION_TYPES.has(atOptions.type)) {
+    if (atOptions && (FUNCTION_TYPES.has(atOptions.type) || usage.namedCallback)) {
       if (role === 'options') return { kind: 'absent' };
       index = optionsIndex;
     }
@@ -851,6 +917,15 @@ export function getChainCall(usage: JwtUsage, concept: OptionConcept): ChainCall
   let found: ChainCall | undefined;
   for (const c of usage.chain) if (c.name === spec.method) found = c;
   return found;
+}
+
+/**
+ * The API a usage calls, for messages: its id without the import layer's notes on how it was reached
+ * (`jsonwebtoken.verify(promisified)` → `jsonwebtoken.verify`, `passport-jwt.Strategy(PassportStrategy)` →
+ * `passport-jwt.Strategy`, `fast-jwt.createSigner()` → `fast-jwt.createSigner`).
+ */
+export function apiName(usage: JwtUsage): string {
+  return usage.api.replace(/\(\w*\)$/, '');
 }
 
 /** Usages of one operation, e.g. every `verify` of the file. */

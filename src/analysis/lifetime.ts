@@ -13,6 +13,7 @@
  * - For no-naive-timestamp: `millisecondTime` (a time value in ms, with its rewrite in seconds), `findZonelessDates`,
  *   `timeSetterCalls` (a builder's expiration / not-before / issued-at calls), `secondsClockText`, `joseDurationText`.
  */
+import { enclosingFunctionName, isUnshadowedGlobal, skipWrappersUp, staticMemberName, storedUnderName } from './ast.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiModel } from '../models/types.js';
 import { getArg, getChainCall, type ChainCall, type JwtUsage } from './imports.js';
@@ -111,15 +112,6 @@ export function dateClock(context: AnyContext, node: Node): { date: true; offset
   return clock?.unit === 'ms' ? { date: true, offsetSeconds: clock.offsetSeconds } : undefined;
 }
 
-export function isUnshadowedGlobal(context: AnyContext, id: TSESTree.Identifier): boolean {
-  let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = context.sourceCode.getScope(id);
-  while (scope) {
-    const v = scope.set.get(id.name);
-    if (v) return scope.type === 'global' && v.defs.length === 0;
-    scope = scope.upper;
-  }
-  return true;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Refresh or access token?
@@ -173,55 +165,17 @@ function tokenNode(usage: JwtUsage): Node {
   return usage.node;
 }
 
-function skipUp(node: Node): Node {
-  let n = node;
-  while (
-    n.parent &&
-    (n.parent.type === 'AwaitExpression' ||
-      n.parent.type === 'TSAsExpression' ||
-      n.parent.type === 'TSNonNullExpression' ||
-      n.parent.type === 'TSSatisfiesExpression' ||
-      n.parent.type === 'ChainExpression')
-  ) {
-    n = n.parent;
-  }
-  return n;
-}
 
-export function nameOfTarget(target: Node): string | undefined {
-  const t = stripTsWrappers(target);
-  if (t.type === 'Identifier') return t.name;
-  if (t.type === 'MemberExpression') return memberName(t);
-  return undefined;
-}
 
-function memberName(m: TSESTree.MemberExpression): string | undefined {
-  if (!m.computed && m.property.type === 'Identifier') return m.property.name;
-  if (m.property.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
-  return undefined;
-}
 
-function keyName(key: Node): string | undefined {
-  if (key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return undefined;
-}
 
 /** Where the token goes: `const refreshToken = …`, `{ refreshToken: … }`, `this.refresh = …`, `res.cookie('refresh', …)`. */
 function tokenNames(usage: JwtUsage): string[] {
-  const n = skipUp(tokenNode(usage));
+  const n = skipWrappersUp(tokenNode(usage));
+  const stored = storedUnderName(n);
+  if (stored) return [stored];
   const p = n.parent;
-  if (!p) return [];
-  if (p.type === 'VariableDeclarator' && p.init === n) return p.id.type === 'Identifier' ? [p.id.name] : [];
-  if (p.type === 'AssignmentExpression' && p.right === n) {
-    const name = nameOfTarget(p.left);
-    return name ? [name] : [];
-  }
-  if ((p.type === 'Property' || p.type === 'PropertyDefinition') && p.value === n && !p.computed) {
-    const name = keyName(p.key);
-    return name ? [name] : [];
-  }
-  if (p.type === 'CallExpression' && p.arguments[0] !== n && p.arguments[0]?.type === 'Literal') {
+  if (p?.type === 'CallExpression' && p.arguments[0] !== n && p.arguments[0]?.type === 'Literal') {
     const v = p.arguments[0].value;
     return typeof v === 'string' && v.length <= 64 ? [v] : [];
   }
@@ -246,7 +200,7 @@ function keyNames(usage: JwtUsage): string[] {
       break;
     }
     if (k.type === 'MemberExpression') {
-      const name = memberName(k);
+      const name = staticMemberName(k);
       if (name && name !== 'env') out.push(name);
       key = k.object;
       continue;
@@ -263,21 +217,8 @@ function keyNames(usage: JwtUsage): string[] {
 
 /** The name of the nearest named enclosing function (declaration, method, or a function stored under a name). */
 function functionNames(usage: JwtUsage): string[] {
-  for (let n: Node | undefined = usage.node.parent; n; n = n.parent) {
-    if (n.type !== 'FunctionDeclaration' && n.type !== 'FunctionExpression' && n.type !== 'ArrowFunctionExpression') continue;
-    if (n.id) return [n.id.name];
-    const p = n.parent;
-    if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return [p.id.name];
-    if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && !p.computed) {
-      const name = keyName(p.key);
-      if (name) return [name];
-    }
-    if (p?.type === 'AssignmentExpression') {
-      const name = nameOfTarget(p.left);
-      if (name) return [name];
-    }
-  }
-  return [];
+  const name = enclosingFunctionName(usage.node);
+  return name ? [name] : [];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -324,19 +265,15 @@ export function millisecondTime(context: AnyContext, node: Node): { fix?: string
   return undefined;
 }
 
-/**
- * The time-setting calls of a builder chain (expiration, not-before, issued-at), in source order. The model names
- * the expiration and not-before methods; issued-at has no option concept yet, so it is derived for the jose-style
- * builder family (a builder whose expiration method is `setExpirationTime` has `setIssuedAt`) until the model says it.
- */
+/** The time-setting calls of a builder chain (the model's expiration, not-before and issued-at methods), in source order. */
 export function timeSetterCalls(usage: JwtUsage): ChainCall[] {
-  const chain = usage.model.chain as (ApiModel['chain'] & { issuedAt?: { method: string } }) | undefined;
+  const chain = usage.model.chain;
   if (!chain) return [];
   const methods = new Set<string>();
-  if (chain.expiresIn) methods.add(chain.expiresIn.method);
-  if (chain.notBefore) methods.add(chain.notBefore.method);
-  const issuedAt = chain.issuedAt?.method ?? (chain.expiresIn?.method === 'setExpirationTime' ? 'setIssuedAt' : undefined);
-  if (issuedAt) methods.add(issuedAt);
+  for (const concept of ['expiresIn', 'notBefore', 'issuedAt'] as const) {
+    const method = chain[concept]?.method;
+    if (method) methods.add(method);
+  }
   return usage.chain.filter((c) => methods.has(c.name));
 }
 

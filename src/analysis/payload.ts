@@ -8,6 +8,7 @@
  * `await User.findOne(…)`, `await prisma.user.findUnique(…)`). A record says nothing about which fields it has:
  * it has all of them, including the password hash and the email.
  */
+import { staticMemberName } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, type JwtUsage } from './imports.js';
@@ -65,12 +66,9 @@ export function payloadNode(usage: JwtUsage): TSESTree.Expression | undefined {
   return arg.kind === 'present' ? arg.node : undefined;
 }
 
-/**
- * Whether the token's payload is encrypted (JWE: jose `EncryptJWT`), so that its claims are not readable by whoever
- * holds the token. Derived from the builder's key method until the models carry it (`encrypt` vs `sign`).
- */
+/** Whether the token's payload is encrypted (JWE: jose `EncryptJWT`, model `encrypts`). */
 export function isEncryptedPayload(usage: JwtUsage): boolean {
-  return usage.model.chain?.key?.method === 'encrypt';
+  return usage.model.encrypts === true;
 }
 
 /** Reads a payload expression: its known properties and the whole records in it. */
@@ -169,16 +167,11 @@ export function isEntityName(name: string): boolean {
   return words.length >= 2 && RECORD_WORDS.has(last) && ENTITY_WORDS.has(words[words.length - 2]);
 }
 
-function memberName(n: TSESTree.MemberExpression): string | undefined {
-  if (!n.computed && n.property.type === 'Identifier') return n.property.name;
-  if (n.property.type === 'Literal' && typeof n.property.value === 'string') return n.property.value;
-  return undefined;
-}
 
 function calleeMethod(call: TSESTree.CallExpression): { name: string; object: Node } | undefined {
   const c = stripTsWrappers(call.callee);
   if (c.type !== 'MemberExpression') return undefined;
-  const name = memberName(c);
+  const name = staticMemberName(c);
   return name ? { name, object: c.object } : undefined;
 }
 
@@ -220,7 +213,7 @@ function dbRead(node: Node): 'whole' | 'picked' | undefined {
 function isSerializedRecord(node: Node): boolean {
   const n = stripTsWrappers(node);
   if (n.type === 'MemberExpression') {
-    const name = memberName(n);
+    const name = staticMemberName(n);
     return name !== undefined && RAW_FIELDS.has(name);
   }
   if (n.type !== 'CallExpression') return false;
@@ -311,7 +304,7 @@ export function wholeRecord(context: AnyContext, node: Node, hops = 0): WholeRec
     }
     const r = resolveValue(context, n);
     if (r.kind === 'known' || r.kind === 'absent') return undefined;
-    const name = memberName(n);
+    const name = staticMemberName(n);
     return name !== undefined && isEntityName(name) ? { node, evidence: 'name' } : undefined;
   }
   return undefined;

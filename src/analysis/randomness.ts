@@ -13,6 +13,7 @@
  * - `isRandomnessSinkName(name)`: `names.isRandomnessSensitiveName` plus the cases it leaves out (see below).
  * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
  */
+import { enclosingFunction, functionName, staticKeyName, targetName } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
@@ -25,8 +26,7 @@ import {
   type SourceExport,
   type WeakSourceModel,
 } from '../models/randomness.js';
-import { importedModules, iterateModuleReferences } from './cookies.js';
-import { getFileUsages } from './imports.js';
+import { getFileUsages, importedModules, iterateModuleReferences, moduleMaps } from './imports.js';
 import { isRandomnessSensitiveName, splitWords } from './names.js';
 import { isBrowserCode } from './token-flow.js';
 import type { AnyContext } from './values.js';
@@ -101,7 +101,7 @@ function toTrace(node: SourceExport): TraceMap {
 
 const GLOBAL_TRACE: TraceMap = { ...toTrace({ members: weakGlobalSources }) };
 (GLOBAL_TRACE.Date as TraceMap)[CONSTRUCT] = CLOCK;
-const MODULE_TRACES: ReadonlyMap<string, TraceMap> = new Map(Object.entries(weakModuleSources).map(([m, e]) => [m, toTrace(e)]));
+const MODULE_TRACES = moduleMaps(new Map(Object.entries(weakModuleSources).map(([m, e]) => [m, toTrace(e)])));
 /** Cheap pre-check: the file text mentions a weak source at all. */
 const MENTIONS = /Math\b|Date\b|uuid|uniqid|shortid|nanoid|lodash|underscore/;
 
@@ -128,7 +128,7 @@ export function getWeakRandomSources(context: AnyContext): WeakSource[] {
       }
       if (node.type === 'CallExpression') found.push({ node, model: ref.info as WeakSourceModel });
     }
-    if ([...importedModules(context)].some((m) => MODULE_TRACES.has(m))) {
+    if ([...importedModules(context)].some((m) => MODULE_TRACES.byModule.has(m))) {
       for (const ref of iterateModuleReferences(context, MODULE_TRACES)) {
         if (ref.node.type === 'CallExpression') found.push({ node: ref.node, model: ref.info as WeakSourceModel });
       }
@@ -192,12 +192,6 @@ function isDerivingCall(call: TSESTree.CallExpression): boolean {
   return ARG_DERIVING_METHODS.has(method);
 }
 
-function enclosingFunction(node: Node): TSESTree.FunctionLike | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
-  }
-  return undefined;
-}
 
 /** The call a callback's return value feeds (`arr.map(fn)`, `Array.from(x, fn)`, `useState(fn)`), if it derives from it. */
 function derivingCallOfCallback(fn: Node): TSESTree.CallExpression | undefined {
@@ -290,33 +284,8 @@ export interface RandomFlow {
 const MAX_FOLLOW = 3;
 const MAX_SINKS = 24;
 
-function keyName(key: Node, computed: boolean): string | undefined {
-  if (key.type === 'Identifier' && !computed) return key.name;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  if (key.type === 'PrivateIdentifier') return key.name;
-  return undefined;
-}
 
-function targetName(target: Node): string | undefined {
-  let t = target;
-  while (TRANSPARENT.has(t.type)) t = (t as TSESTree.TSAsExpression).expression;
-  if (t.type === 'Identifier') return t.name;
-  if (t.type === 'MemberExpression') return keyName(t.property, t.computed);
-  return undefined;
-}
 
-/** The name a function is known by: its id, or the variable / property / method / assignment target holding it. */
-export function functionName(fn: Node): string | undefined {
-  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
-  const p = unwrapUp(fn).parent;
-  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
-  if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && p.value === unwrapUp(fn)) {
-    return keyName(p.key, p.computed);
-  }
-  if (p?.type === 'AssignmentExpression' && p.right === unwrapUp(fn)) return targetName(p.left);
-  if (fn.type === 'FunctionExpression' && fn.id) return fn.id.name;
-  return undefined;
-}
 
 class Tracer {
   readonly sinks: RandomSink[] = [];
@@ -374,7 +343,7 @@ class Tracer {
         return;
       case 'Property': {
         if (p.value !== root || p.parent?.type !== 'ObjectExpression') return;
-        const name = keyName(p.key, p.computed);
+        const name = staticKeyName(p.key, p.computed);
         if (!name) return;
         const claim = this.isClaimObject(p.parent);
         if (this.add(claim ? 'claim' : 'name', name, p)) return;
@@ -385,7 +354,7 @@ class Tracer {
       }
       case 'PropertyDefinition': {
         if (p.value !== root) return;
-        const name = keyName(p.key, p.computed);
+        const name = staticKeyName(p.key, p.computed);
         if (!name || this.add('name', name, p)) return;
         const cls = p.parent?.parent;
         const owner = cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? cls.id?.name : undefined;
@@ -535,7 +504,7 @@ class Tracer {
     const p = o.parent;
     if (p?.type === 'VariableDeclarator' && p.init === o && p.id.type === 'Identifier') return p.id.name;
     if (p?.type === 'AssignmentExpression' && p.right === o) return targetName(p.left);
-    if (p?.type === 'Property' && p.value === o) return keyName(p.key, p.computed);
+    if (p?.type === 'Property' && p.value === o) return staticKeyName(p.key, p.computed);
     return undefined;
   }
 }

@@ -7,7 +7,7 @@
  * Nothing here ever returns or formats the secret value itself: findings carry nodes, not values.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getArg, getChainCall, type JwtUsage } from './imports.js';
+import { apiName, getArg, getChainCall, type JwtUsage } from './imports.js';
 import { isSecretName } from './names.js';
 import { getUsageOption } from './usage-options.js';
 import { isEnvRead, resolveValue, stripTsWrappers, valueSources, type AnyContext, type ValueSource } from './values.js';
@@ -187,7 +187,7 @@ export interface KeyExpression {
 export function keyExpressions(context: AnyContext, usage: JwtUsage): KeyExpression[] {
   const model = usage.model;
   if (!KEY_OPS.has(model.op) || model.keyKind === 'public') return [];
-  const api = usage.api.replace(/\(.*\)$/, '');
+  const api = apiName(usage);
   const out: KeyExpression[] = [];
   const arg = getArg(usage, 'key');
   if (arg.kind === 'present') out.push({ node: arg.node, callee: api });
@@ -196,8 +196,18 @@ export function keyExpressions(context: AnyContext, usage: JwtUsage): KeyExpress
     const a = call?.node.arguments[0];
     if (call && a && a.type !== 'SpreadElement') out.push({ node: a, callee: `${api}#${call.name}` });
   } else if (model.options?.key) {
-    const opt = getUsageOption(context, usage, 'key');
-    if (opt.kind === 'present') out.push({ node: opt.node, callee: api });
+    // every path: `{ secret: 'a', privateKey: 'b' }` holds two keys, and a lookup stops at the first present one
+    const paths = typeof model.options.key === 'string' ? [model.options.key] : model.options.key;
+    const found: string[] = [];
+    for (const path of paths) {
+      // `secret` after `secret.private` was found: the object holding that key, not another key
+      if (found.some((f) => f.startsWith(`${path}.`))) continue;
+      const one: JwtUsage = { ...usage, model: { ...model, options: { ...model.options, key: path } } };
+      const opt = getUsageOption(context, one, 'key');
+      if (opt.kind !== 'present') continue;
+      found.push(path);
+      if (!out.some((k) => k.node === opt.node)) out.push({ node: opt.node, callee: api });
+    }
   }
   return out;
 }

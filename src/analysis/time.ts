@@ -11,6 +11,7 @@
  *
  * Nothing here runs scanned code; regexes are anchored, linear or bounded by a length cap.
  */
+import { staticMemberName } from './ast.js';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { DurationSemantics } from '../models/types.js';
@@ -124,23 +125,25 @@ function plural(n: number, unit: string): string {
 }
 
 /**
- * A human duration for messages: the largest unit that divides the value exactly (`900` →
- * `15 minutes`, `2592000` → `30 days`, `5400` → `90 minutes`); otherwise the largest unit not
- * above the value, rounded to two decimals (`100000` → `1.16 days`). Below a second: milliseconds.
+ * A human duration for messages, in the largest unit that reads well: a whole number of it (`900` → `15 minutes`,
+ * `2592000` → `30 days`, `3600` → `1 hour`), else at least two of it with at most one decimal (`3600000` →
+ * `41.7 days`, not `1000 hours`); below two of a unit the next smaller one, so exact values stay whole
+ * (`5400` → `90 minutes`, `129600` → `36 hours`, `100000` → `27.8 hours`). Below a second: milliseconds.
  */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return String(seconds);
   if (seconds < 0) return `-${formatDuration(-seconds)}`;
   if (seconds === 0) return '0 seconds';
+  if (seconds < 1) return plural(oneDecimal(seconds * 1000), 'millisecond');
   for (const [size, unit] of FORMAT_UNITS) {
     const n = seconds / size;
-    if (n >= 1 && Number.isInteger(n)) return plural(n, unit);
+    if (n === 1 || n >= 2 || size === 1) return plural(oneDecimal(n), unit);
   }
-  if (seconds < 1) return plural(Math.round(seconds * 1000 * 100) / 100, 'millisecond');
-  for (const [size, unit] of FORMAT_UNITS) {
-    if (seconds >= size) return plural(Math.round((seconds / size) * 100) / 100, unit);
-  }
-  return plural(seconds, 'second');
+  return plural(oneDecimal(seconds), 'second');
+}
+
+function oneDecimal(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 /**
@@ -303,16 +306,12 @@ function isGlobalName(context: AnyContext, node: Node, name: string): boolean {
   return !v || (v.scope.type === 'global' && v.defs.length === 0);
 }
 
-function propertyName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
-  return node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : undefined;
-}
 
 /** `Date`, `globalThis.Date`, `window.Date` … referring to the built-in. */
 function isGlobalRef(context: AnyContext, node: Node, name: string): boolean {
   const n = unwrap(node);
   if (n.type === 'Identifier') return isGlobalName(context, n, name);
-  if (n.type === 'MemberExpression' && propertyName(n) === name) {
+  if (n.type === 'MemberExpression' && staticMemberName(n) === name) {
     const obj = unwrap(n.object);
     return obj.type === 'Identifier' && GLOBAL_OBJECTS.has(obj.name) && isGlobalName(context, obj, obj.name);
   }
@@ -323,7 +322,7 @@ function isGlobalRef(context: AnyContext, node: Node, name: string): boolean {
 function isGlobalMember(context: AnyContext, node: Node, object: string, names: ReadonlySet<string> | string): boolean {
   const n = unwrap(node);
   if (n.type !== 'MemberExpression') return false;
-  const p = propertyName(n);
+  const p = staticMemberName(n);
   if (p === undefined || (typeof names === 'string' ? p !== names : !names.has(p))) return false;
   return isGlobalRef(context, n.object, object);
 }
@@ -388,7 +387,7 @@ function isMutatedDate(context: AnyContext, id: TSESTree.Identifier): boolean {
     const ref = r.identifier as Node;
     const parent = ref.parent;
     if (!parent || parent.type !== 'MemberExpression' || parent.object !== ref) return false;
-    const name = propertyName(parent);
+    const name = staticMemberName(parent);
     return name !== undefined && name.startsWith('set');
   });
 }
@@ -463,7 +462,7 @@ function callClock(context: AnyContext, n: TSESTree.CallExpression, depth: numbe
     return { unit: 'ms', offset: 0, integer: true };
   }
   if (callee.type === 'MemberExpression') {
-    const name = propertyName(callee);
+    const name = staticMemberName(callee);
     // new Date().getTime(), d.valueOf()
     if (args.length === 0 && (name === 'getTime' || name === 'valueOf')) {
       return dateOf(context, callee.object, depth + 1);

@@ -9,15 +9,14 @@
  *   time claims (`exp`, `iat`, `nbf`), nothing, or anything else (`other`: claims, the whole object, passed on).
  * - `isBrowserCode(context)`: the file runs in a browser (see `browserSignals` for the heuristic).
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable, isUnshadowedGlobal, skipWrappersUp, staticMemberName, within } from './ast.js';
 import { getArg, getJwtUsages, type JwtUsage } from './imports.js';
 import { splitWords } from './names.js';
-import { getOption } from './options.js';
-import { getUsageOption } from './usage-options.js';
+import { getInheritedOption, getUsageOption } from './usage-options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
-type Variable = TSESLint.Scope.Variable;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Decode or verify?
@@ -34,38 +33,23 @@ export function isUnverifiedDecode(context: AnyContext, usage: JwtUsage): boolea
 // ---------------------------------------------------------------------------------------------------------------
 // Same token verified in the same function?
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 /** Words that name a verifying helper: `verifyToken`, `validateJwt`, `authenticate`, `assertValidToken`. */
 const VERIFIER_WORDS = new Set(['verify', 'verified', 'validate', 'authenticate', 'assert']);
 
-function enclosingFunction(node: Node): Node {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  let root: Node = node;
-  while (root.parent) root = root.parent;
-  return root;
+/** The function around `node`, or the Program at module level. */
+function functionOrProgram(node: Node): Node {
+  return enclosingFunction(node) ?? (node.type === 'Program' ? node : functionOrProgram(node.parent!));
 }
 
-function within(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
 
-function variableOf(context: AnyContext, id: TSESTree.Identifier): Variable | undefined {
-  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(id) as TSESLint.Scope.Scope;
-  while (scope) {
-    const v = scope.set.get(id.name);
-    if (v) return v;
-    scope = scope.upper;
-  }
-  return undefined;
-}
 
 /** Two expressions that hold the same token: the same variable, the same definition, or the same source text. */
 export function sameToken(context: AnyContext, a: Node, b: Node): boolean {
   const x = stripTsWrappers(a);
   const y = stripTsWrappers(b);
   if (x.type === 'Identifier' && y.type === 'Identifier') {
-    const vx = variableOf(context, x);
-    const vy = variableOf(context, y);
+    const vx = findVariable(context, x);
+    const vy = findVariable(context, y);
     if (vx && vx === vy) return true;
     // two variables of the same name are different tokens, unless both stand for the same expression
     if (vx && vy) {
@@ -114,8 +98,8 @@ export function isVerifiedInSameFunction(context: AnyContext, usage: JwtUsage): 
   if (token.kind !== 'present') return false;
   // the function of the decode, widened through inner closures (`items.map(() => jwt.decode(t))`, `const later = () => …`)
   // to the named function that holds them; a module-level arrow function is a function of its own
-  let fn = enclosingFunction(usage.node);
-  for (let i = 0; i < 4 && isInnerClosure(fn); i++) fn = enclosingFunction(fn);
+  let fn = functionOrProgram(usage.node);
+  for (let i = 0; i < 4 && isInnerClosure(fn); i++) fn = functionOrProgram(fn);
   for (const other of getJwtUsages(context)) {
     if (other === usage || other.model.op !== 'verify' || !within(other.node, fn)) continue;
     if (isUnverifiedDecode(context, other)) continue;
@@ -129,14 +113,14 @@ function isInnerClosure(fn: Node): boolean {
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return false;
   const p = fn.parent;
   if (p?.type === 'MethodDefinition' || (p?.type === 'Property' && (p.method || p.kind !== 'init'))) return false;
-  return FUNCTION_TYPES.has(enclosingFunction(fn).type);
+  return enclosingFunction(fn) !== undefined;
 }
 
 /** `await verifyToken(token)`, `this.auth.validate(token)` in the same function. */
 function verifiedByHelper(context: AnyContext, fn: Node, token: Node): boolean {
   const t = stripTsWrappers(token);
   if (t.type !== 'Identifier') return false;
-  const variable = variableOf(context, t);
+  const variable = findVariable(context, t);
   if (!variable) return false;
   for (const ref of variable.references) {
     const id = ref.identifier as Node;
@@ -160,49 +144,60 @@ function verifiedByHelper(context: AnyContext, fn: Node, token: Node): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // What is read from the decoded value?
 
-export type DecodedUse = 'header' | 'time' | 'none' | 'other';
+export type DecodedUse = 'header' | 'time' | 'none' | 'returned' | 'other';
+/** Marks a read path whose value is returned from the enclosing function. */
+const RETURNED = '\u0000returned';
+/** The parts of a complete decode (`{ header, payload, signature }`). */
+const PARTS: ReadonlySet<string> = new Set(['header', 'payload', 'signature']);
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf']);
-const MAX_FOLLOW = 4;
+const MAX_FOLLOW = 6;
 
 /**
  * - `header`: only header fields are read (a header-only API, or `complete: true` and only `.header…`);
  * - `time`: only `exp`/`iat`/`nbf` are read (plus null checks);
  * - `none`: the result is not used;
+ * - `returned`: the decoded value — whole, or its `payload`/`header`/`signature` part of a complete decode — is returned
+ *   (also repackaged in a returned object) and nothing else is done with it besides null checks and time/header reads:
+ *   a decode wrapper (`const decodeToken = (t) => jwt.decode(t)`, jsonwebtoken's own `decode.js` over `jws.decode`);
+ *   trust happens in its callers. Returning a *claim* (`return payload.sub`) hands out an identity: `other`;
  * - `other`: a claim, the whole object, or a use we cannot follow.
  */
 export function classifyDecodedUse(context: AnyContext, usage: JwtUsage): DecodedUse {
-  if (usage.model.headerOnly || readsHeaderOnly(context, usage)) return 'header';
-  const complete = getUsageOption(context, usage, 'complete');
-  const mode: Mode =
-    complete.kind === 'present' && complete.value.kind === 'known'
+  if (usage.model.headerOnly || isKnownTrue(getUsageOption(context, usage, 'headerOnly'))) return 'header';
+  let complete = getUsageOption(context, usage, 'complete');
+  // a decoder made by a factory: `createDecoder({ complete: true })` decides the shape of every result
+  if (complete.kind === 'unknown' && usage.model.inherits?.complete) complete = getInheritedOption(context, usage, 'complete');
+  const mode: Mode = usage.model.completeResult
+    ? 'complete'
+    : complete.kind === 'present' && complete.value.kind === 'known'
       ? complete.value.value
         ? 'complete'
         : 'payload'
-      : complete.kind === 'absent' || !usage.model.options?.complete
+      : complete.kind === 'absent' || !(usage.model.options?.complete || usage.model.inherits?.complete)
         ? 'payload'
         : 'unknown';
   const reads: string[][] = [];
-  if (!collectReads(context, usage.node, [], reads, 0)) return 'other';
+  if (!collectReads(context, usage.node, [], reads, 0, new Set())) return 'other';
   let result: DecodedUse = 'none';
+  let returned = false;
   for (const path of reads) {
-    const kind = classifyPath(path, mode);
+    const isReturn = path[path.length - 1] === RETURNED;
+    const read = isReturn ? path.slice(0, -1) : path;
+    if (isReturn && (read.length === 0 || (mode === 'complete' && read.length === 1 && PARTS.has(read[0])))) {
+      returned = true;
+      continue;
+    }
+    const kind = classifyPath(read, mode);
     if (kind === 'other') return 'other';
     if (kind === 'time' || result === 'none') result = kind;
   }
-  return result;
+  return returned ? 'returned' : result;
 }
 
 type Mode = 'complete' | 'payload' | 'unknown';
 
-/**
- * Interim adapter until the model can say it (a `header` option concept): a decode whose options object has
- * `header: true` returns the header only (jwt-decode `jwtDecode(token, { header: true })`).
- */
-function readsHeaderOnly(context: AnyContext, usage: JwtUsage): boolean {
-  const options = getArg(usage, 'options');
-  if (options.kind !== 'present') return false;
-  const header = getOption(context, options.node, 'header');
-  return header.kind === 'present' && header.value.kind === 'known' && header.value.value === true;
+function isKnownTrue(lookup: ReturnType<typeof getUsageOption>): boolean {
+  return lookup.kind === 'present' && lookup.value.kind === 'known' && lookup.value.value === true;
 }
 
 function classifyPath(path: string[], mode: Mode): DecodedUse {
@@ -217,55 +212,48 @@ function classifyPath(path: string[], mode: Mode): DecodedUse {
   return 'other';
 }
 
-function skipUp(node: Node): Node {
-  let n = node;
-  while (
-    n.parent &&
-    (n.parent.type === 'AwaitExpression' ||
-      n.parent.type === 'TSAsExpression' ||
-      n.parent.type === 'TSNonNullExpression' ||
-      n.parent.type === 'TSSatisfiesExpression' ||
-      n.parent.type === 'TSTypeAssertion' ||
-      n.parent.type === 'ChainExpression')
-  ) {
-    n = n.parent;
-  }
-  return n;
-}
 
-function propertyName(m: TSESTree.MemberExpression): string | undefined {
-  if (!m.computed && m.property.type === 'Identifier') return m.property.name;
-  if (m.property.type === 'Literal' && typeof m.property.value === 'string') return m.property.value;
-  return undefined;
-}
 
 /**
  * Collects the property paths read from the value of `node` (at most two levels: `.header.kid`, `.payload.exp`).
  * Returns false when the value escapes somewhere we do not follow.
  */
-function collectReads(context: AnyContext, node: Node, prefix: string[], out: string[][], depth: number): boolean {
+function collectReads(context: AnyContext, node: Node, prefix: string[], out: string[][], depth: number, seen: Set<unknown>): boolean {
   if (depth > MAX_FOLLOW) return false;
-  const n = skipUp(node);
+  const n = skipWrappersUp(node);
   const p = n.parent;
   if (!p) return true;
   switch (p.type) {
     case 'ExpressionStatement':
       return true;
+    case 'ReturnStatement':
+    case 'ArrowFunctionExpression':
+      if (!isReturned(n)) return false;
+      out.push([...prefix, RETURNED]);
+      return true;
+    case 'Property':
+      // repackaged into the returned object: `return { header: decoded.header, payload }`
+      if (p.value !== n || p.parent.type !== 'ObjectExpression' || !isReturned(p.parent)) return false;
+      out.push([...prefix, RETURNED]);
+      return true;
+    case 'CallExpression':
+      // `JSON.parse(payload)`: the same claims, parsed
+      return isJsonParse(context, p, n) && collectReads(context, p, prefix, out, depth, seen);
     case 'MemberExpression': {
       if (p.object !== n) return false;
-      const name = propertyName(p);
+      const name = staticMemberName(p);
       if (name === undefined) return false;
       const path = [...prefix, name];
       if (path.length >= 2) {
-        out.push(path);
+        out.push(isReturned(p) ? [...path, RETURNED] : path);
         return true;
       }
       // a call on the value (`decoded.toString()`), or a deeper read
-      const up = skipUp(p);
+      const up = skipWrappersUp(p);
       if (up.parent?.type === 'CallExpression' && up.parent.callee === up) return false;
       // deeper reads refine the path; a use we cannot follow is a read of the whole value at `path`
       const deeper: string[][] = [];
-      if (collectReads(context, p, path, deeper, depth + 1) && deeper.length > 0) out.push(...deeper);
+      if (collectReads(context, p, path, deeper, depth + 1, seen) && deeper.length > 0) out.push(...deeper);
       else out.push(path);
       return true;
     }
@@ -282,18 +270,37 @@ function collectReads(context: AnyContext, node: Node, prefix: string[], out: st
       return p.left === n ? p.operator !== '??' && testOnly(p) : false;
     case 'VariableDeclarator':
       if (p.init !== n) return false;
-      return collectFromPattern(context, p.id, prefix, out, depth);
+      return collectFromPattern(context, p.id, prefix, out, depth, seen);
     case 'AssignmentExpression':
       if (p.right !== n || p.left.type !== 'Identifier' || p.operator !== '=') return false;
-      return collectFromPattern(context, p.left, prefix, out, depth);
+      return collectFromPattern(context, p.left, prefix, out, depth, seen);
     default:
       return false;
   }
 }
 
+function isJsonParse(context: AnyContext, call: TSESTree.CallExpression, arg: Node): boolean {
+  const callee = call.callee;
+  return (
+    call.arguments[0] === arg &&
+    callee.type === 'MemberExpression' &&
+    staticMemberName(callee) === 'parse' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'JSON' &&
+    isUnshadowedGlobal(context, callee.object)
+  );
+}
+
+/** The value of `node` is what its function returns (`return node`, `(t) => node`). */
+function isReturned(node: Node): boolean {
+  const n = skipWrappersUp(node);
+  const p = n.parent;
+  return (p?.type === 'ReturnStatement' && p.argument === n) || (p?.type === 'ArrowFunctionExpression' && p.body === n);
+}
+
 /** The logical expression is used as a condition (its value is not the decoded object). */
 function testOnly(p: TSESTree.LogicalExpression): boolean {
-  const up = skipUp(p);
+  const up = skipWrappersUp(p);
   const q = up.parent;
   if (!q) return false;
   if ((q.type === 'IfStatement' || q.type === 'ConditionalExpression' || q.type === 'WhileStatement') && q.test === up) return true;
@@ -307,13 +314,16 @@ function isNullish(node: Node): boolean {
   return (n.type === 'Literal' && n.value === null) || (n.type === 'Identifier' && n.name === 'undefined');
 }
 
-function collectFromPattern(context: AnyContext, pattern: Node, prefix: string[], out: string[][], depth: number): boolean {
+function collectFromPattern(context: AnyContext, pattern: Node, prefix: string[], out: string[][], depth: number, seen: Set<unknown>): boolean {
   if (pattern.type === 'Identifier') {
-    const variable = variableOf(context, pattern);
+    const variable = findVariable(context, pattern);
     if (!variable) return false;
+    // a variable written again from the decoded value (`payload = JSON.parse(payload)`) is followed once
+    if (seen.has(variable)) return true;
+    seen.add(variable);
     for (const ref of variable.references) {
       if (ref.identifier === pattern || !ref.isRead()) continue;
-      if (!collectReads(context, ref.identifier as Node, prefix, out, depth + 1)) return false;
+      if (!collectReads(context, ref.identifier as Node, prefix, out, depth + 1, seen)) return false;
     }
     return true;
   }
@@ -329,7 +339,7 @@ function collectFromPattern(context: AnyContext, pattern: Node, prefix: string[]
       }
       const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
       const deeper: string[][] = [];
-      const ok = (value.type === 'Identifier' || value.type === 'ObjectPattern') && collectFromPattern(context, value, path, deeper, depth + 1);
+      const ok = (value.type === 'Identifier' || value.type === 'ObjectPattern') && collectFromPattern(context, value, path, deeper, depth + 1, seen);
       if (ok && deeper.length > 0) out.push(...deeper);
       else out.push(path);
     }

@@ -4,9 +4,10 @@
  * builders, and the defaults a usage inherits from a configuring usage (`inherits`, `JwtUsage.defaults`).
  */
 import type { OptionConcept } from '../models/types.js';
+import { insertOptionsArgumentFix, insertPropertiesFix, type FixFunction } from '../util/fix.js';
 import { getArg, getChainCall, type JwtUsage } from './imports.js';
 import { getOption, type OptionLookup } from './options.js';
-import { resolveValue, type AnyContext } from './values.js';
+import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 const UNKNOWN: OptionLookup = { kind: 'unknown' };
 const ABSENT: OptionLookup = { kind: 'absent' };
@@ -71,4 +72,31 @@ function ownOption(context: AnyContext, usage: JwtUsage, concept: OptionConcept)
   if (options.kind === 'unknown') return UNKNOWN;
   if (options.kind === 'absent') return ABSENT;
   return getOption(context, options.node, paths);
+}
+
+/**
+ * A fix that adds `name: valueText` to a call's options: into an inline object literal in the options position
+ * (see `insertPropertiesFix`), or as a new `{ name: valueText }` argument when the options argument is absent (before
+ * a trailing callback that sits in the options position). `undefined` when the edit is not determined: options behind
+ * a variable, spreads, missing earlier arguments, builders, or `name` already written out (`name: undefined`).
+ */
+export function addOptionFix(context: AnyContext, usage: JwtUsage, name: string, valueText: string): FixFunction | undefined {
+  const index = usage.model.args.options;
+  if (index === undefined || usage.model.builder) return undefined;
+  const prop = `${name}: ${valueText}`;
+  const options = getArg(usage, 'options');
+  if (options.kind === 'absent') {
+    const callback = getArg(usage, 'callback');
+    const atOptions = callback.kind === 'present' && usage.node.arguments.indexOf(callback.node) === index ? callback.node : undefined;
+    return usage.optionsNode === undefined ? insertOptionsArgumentFix(usage.node, index, [prop], atOptions) : undefined;
+  }
+  if (options.kind !== 'present') return undefined;
+  const object = stripTsWrappers(options.node);
+  if (object.type !== 'ObjectExpression' || !object.range || !usage.node.arguments.some((a) => a.range[0] <= object.range[0] && object.range[1] <= a.range[1])) {
+    return undefined;
+  }
+  const hasKey = object.properties.some(
+    (p) => p.type === 'Property' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
+  );
+  return hasKey ? undefined : insertPropertiesFix(context.sourceCode, object, [prop]);
 }

@@ -1220,7 +1220,9 @@ function sourcesOf(
           // an encoded literal is still a literal; keep env / unknown branches of the data
           const inner: ValueSource[] = [];
           sourcesOf(env, w.arg, st, inner, anchor, (s) => s);
-          if (inner.every((s) => s.kind !== 'literal')) {
+          // all branches literal: the whole call is known (bytes, below); otherwise keep every branch, the literal
+          // ones too (`Buffer.from(process.env.S || 'dev', 'base64')` still has a hard-coded fallback)
+          if (!inner.every((s) => s.kind === 'literal')) {
             out.push(...inner);
             return;
           }

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { OptionConcept } from '../models/types.js';
-import { getArg, getJwtUsages, type JwtUsage } from './imports.js';
+import { apiName, getArg, getJwtUsages, type JwtUsage } from './imports.js';
 import { getOption } from './options.js';
 import { getUsageOption } from './usage-options.js';
 import type { AnyContext } from './values.js';
@@ -70,6 +70,7 @@ export function optionLabel(usage: JwtUsage, concept: OptionConcept): string {
 export function calleeName(context: AnyContext, usage: JwtUsage): string {
   const callee = usage.node.callee as TSESTree.Node;
   const text = context.sourceCode.getText(callee);
-  const name = /^[\w$.]{1,40}$/.test(text) ? text : usage.api.replace(/\(promisified\)$/, '');
+  // `super(options)` of a Nest passport strategy: the API it configures, not `super`
+  const name = callee.type !== 'Super' && /^[\w$.]{1,40}$/.test(text) ? text : apiName(usage);
   return usage.node.type === 'NewExpression' ? `new ${name}` : name;
 }

@@ -20,6 +20,7 @@
  * tried), branches after the try (`if (!req.user) …`), and middleware named as optional
  * (`optionalAuth`, `softAuth`, `attachUser`), which continues without a user on purpose.
  */
+import { enclosingFunction, functionName, within, type FunctionNode } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, getFileUsages, getJwtUsages, type JwtUsage } from './imports.js';
@@ -27,7 +28,6 @@ import { splitWords } from './names.js';
 import type { AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 export type IgnoredVerifyErrorKind = 'unread-callback-error' | 'callback-falls-through' | 'swallowed-catch' | 'swallowed-promise-catch';
 
@@ -63,24 +63,12 @@ function strip(node: Node): Node {
   return n;
 }
 
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n as FunctionNode;
-  return undefined;
-}
 
-function nameOf(fn: FunctionNode): string | undefined {
-  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
-  const p = fn.parent;
-  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
-  if ((p?.type === 'MethodDefinition' || p?.type === 'Property' || p?.type === 'PropertyDefinition') && p.key.type === 'Identifier') return p.key.name;
-  if (fn.type === 'FunctionExpression' && fn.id) return fn.id.name;
-  return undefined;
-}
 
 /** A function (or one it is nested in) is named as optional authentication. */
 function isOptionalAuth(fn: FunctionNode | undefined): boolean {
   for (let f = fn; f; f = enclosingFunction(f)) {
-    const name = nameOf(f);
+    const name = functionName(f);
     if (name && splitWords(name).some((w) => OPTIONAL_WORDS.has(w))) return true;
   }
   return false;
@@ -251,9 +239,9 @@ function isTested(id: Node): boolean {
 }
 
 /**
- * The callback of a usage, as a function of this file: `getArg(usage, 'callback')`, or — where a function in the
- * options position is the callback (`jwt.verify(t, k, onVerified)`) — a name there that resolves to a function.
- * `'unknown'` when there is a callback we cannot read (`jwt.verify(t, k, done)`).
+ * The callback of a usage, as a function of this file (`getArg(usage, 'callback')`, which also resolves a named
+ * function in jsonwebtoken's options position, `jwt.verify(t, k, onVerified)`). `'unknown'` when there is a callback
+ * we cannot read (`jwt.verify(t, k, done)`).
  */
 function verifyCallback(context: AnyContext, usage: JwtUsage): FunctionNode | 'none' | 'unknown' {
   const cb = getArg(usage, 'callback');
@@ -263,9 +251,7 @@ function verifyCallback(context: AnyContext, usage: JwtUsage): FunctionNode | 'n
     const opts = getArg(usage, 'options');
     if (opts.kind === 'unknown') return 'unknown';
     if (opts.kind === 'present' && strip(opts.node).type === 'Identifier') {
-      const fn = resolveFunction(context, opts.node);
-      if (fn) return fn;
-      // a parameter or import could be a callback as well as options
+      // a parameter or import could be a callback as well as options (a function of this file is `getArg`'s callback)
       const v = findVariable(context.sourceCode.getScope(opts.node) as never, strip(opts.node) as TSESTree.Identifier) as TSESLint.Scope.Variable | null;
       if (!v || v.defs.some((d) => d.type !== 'Variable')) return 'unknown';
     }
@@ -321,9 +307,6 @@ function continuesUnguarded(fn: FunctionNode, decoded: TSESLint.Scope.Variable |
   return false;
 }
 
-function within(node: Node, container: Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
-}
 
 function isLoggingArgument(id: Node): boolean {
   let cur = up(id);
@@ -376,7 +359,7 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
 }
 
 function usageReturnsPromise(usage: JwtUsage): boolean {
-  return usage.library === 'jose' || usage.api.endsWith('(promisified)');
+  return usage.model.returnsPromise === true;
 }
 
 function isAwaited(node: Node): boolean {

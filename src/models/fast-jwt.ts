@@ -63,7 +63,7 @@ export const createVerifier: ApiModel = {
   returns: verifier,
 };
 
-export const decoder: ApiModel = { op: 'decode', args: { token: 0 } };
+export const decoder: ApiModel = { op: 'decode', args: { token: 0 }, inherits: { complete: 'complete' } };
 
 export const createDecoder: ApiModel = {
   op: 'configure-decode',

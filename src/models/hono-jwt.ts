@@ -20,6 +20,7 @@ export const verify: ApiModel = {
   args: { token: 0, key: 1, algorithm: 2 },
   argConcepts: { algorithms: 'algorithm' },
   needsAllowList: false,
+  returnsPromise: true,
 };
 
 export const decode: ApiModel = { op: 'decode', args: { token: 0 } };

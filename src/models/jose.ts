@@ -19,6 +19,7 @@ export const signJwt: ApiModel = {
     notBefore: { method: 'setNotBefore' },
     audience: { method: 'setAudience' },
     issuer: { method: 'setIssuer' },
+    issuedAt: { method: 'setIssuedAt' },
     key: { method: 'sign' },
   },
   durations: 'jose',
@@ -34,9 +35,11 @@ export const encryptJwt: ApiModel = {
     notBefore: { method: 'setNotBefore' },
     audience: { method: 'setAudience' },
     issuer: { method: 'setIssuer' },
+    issuedAt: { method: 'setIssuedAt' },
     key: { method: 'encrypt' },
   },
   durations: 'jose',
+  encrypts: true,
 };
 
 const verifyOptions = {
@@ -53,6 +56,7 @@ export const jwtVerify: ApiModel = {
   durations: 'jose',
   needsAllowList: false,
   keyMayBeFunction: true,
+  returnsPromise: true,
 };
 
 export const compactVerify: ApiModel = {
@@ -62,6 +66,7 @@ export const compactVerify: ApiModel = {
   needsAllowList: false,
   keyMayBeFunction: true,
   claimsUnchecked: true,
+  returnsPromise: true,
 };
 
 export const decodeJwt: ApiModel = { op: 'decode', args: { token: 0 } };

@@ -45,6 +45,7 @@ export const verify: ApiModel = {
   needsAllowList: true,
   keyMayBeFunction: true,
   optionsMayBeCallback: true,
+  emptyKeyAcceptsUnsigned: true,
 };
 
 export const decode: ApiModel = {

@@ -30,7 +30,7 @@ export const createVerify: ApiModel = {
   claimsUnchecked: true,
 };
 
-export const decode: ApiModel = { op: 'decode', args: { token: 0, options: 1 } };
+export const decode: ApiModel = { op: 'decode', args: { token: 0, options: 1 }, completeResult: true };
 
 export const jws: LibraryModel = {
   id: 'jws',

@@ -51,6 +51,8 @@ export type OptionConcept =
   | 'noTimestamp'
   | 'complete'
   | 'json'
+  | 'headerOnly' // a decode option that makes it return the header only (jwt-decode `{ header: true }`)
+  | 'issuedAt' // builder method that sets `iat` (jose `setIssuedAt`)
   | 'signOptions' // nested sign block of a module/plugin registration
   | 'verifyOptions'; // nested verify block
 
@@ -81,6 +83,10 @@ export interface ApiModel {
   claimsUnchecked?: boolean;
   /** decodes only the header (reading `kid`/`alg` is not trusting the payload) */
   headerOnly?: boolean;
+  /** the token's payload is encrypted (JWE: jose `EncryptJWT`): its claims are not readable by whoever holds it */
+  encrypts?: boolean;
+  /** a decode that always returns the complete token, `{ header, payload, signature }` (jws `decode`) */
+  completeResult?: boolean;
   /** import-key APIs: which kind of key the material is */
   keyKind?: 'secret' | 'private' | 'public';
   /**
@@ -123,6 +129,14 @@ export interface ApiModel {
    * answers `unknown` rather than `absent` for it.
    */
   defaultExpiresIn?: number | string;
+  /**
+   * A verify API that accepts an unsigned (`alg: none`) token when its key is empty or missing (jsonwebtoken `verify`:
+   * always in ≤ 8, when `none` is allowed in 9). Wrappers that reject an empty key before verifying (passport-jwt,
+   * express-jwt and koa-jwt throw on a falsy secret) and verifiers without `none` support leave it unset.
+   */
+  emptyKeyAcceptsUnsigned?: boolean;
+  /** the call returns a promise (jose `jwtVerify`, hono `verify`): a rejection is not caught by a `try` without `await` */
+  returnsPromise?: boolean;
 }
 
 /** The export tree of one library: nested export names to a model (or deeper exports). */

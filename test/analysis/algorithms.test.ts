@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JwtUsage } from '../../src/analysis/imports.js';
 import { getJwtUsages } from '../../src/analysis/imports.js';
 import {
   algorithmFamily,
@@ -133,5 +134,14 @@ describe('emptyKeyAcceptsUnsigned', () => {
       ['jsonwebtoken.verify(promisified)', true],
     ]);
     expect(accepts(`import { jwtVerify } from 'jose'; jwtVerify(t, k);`)).toEqual([['jose.jwtVerify', false]]);
+  });
+
+  it('is model data, not an API name: wrappers that reject an empty key before verifying do not have it', () => {
+    expect(accepts(`import { Strategy } from 'passport-jwt'; new Strategy({ secretOrKey: '' }, cb);`)).toEqual([['passport-jwt.Strategy', false]]);
+    expect(accepts(`import { expressjwt } from 'express-jwt'; expressjwt({ secret: '', algorithms: ['HS256'] });`)).toEqual([['express-jwt.expressjwt', false]]);
+    expect(accepts(`import jws from 'jws'; jws.verify(s, 'HS256', '');`).map(([, v]) => v)).toEqual([false]);
+    const usage = { library: 'jsonwebtoken', api: 'jsonwebtoken.verify', model: { op: 'verify', args: { token: 0, key: 1 } } } as unknown as JwtUsage;
+    expect(emptyKeyAcceptsUnsigned(usage)).toBe(false);
+    expect(emptyKeyAcceptsUnsigned({ ...usage, api: 'other.check', model: { ...usage.model, emptyKeyAcceptsUnsigned: true } })).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getArg, getChainCall, getJwtUsages } from '../../src/analysis/imports.js';
+import { CALL } from '@eslint-community/eslint-utils';
+import { getArg, getChainCall, getJwtUsages, importedModules, iterateModuleReferences, moduleMaps } from '../../src/analysis/imports.js';
 import { analyze } from '../helpers/analyze.js';
 
 type Opts = Parameters<typeof analyze>[2];
@@ -87,5 +88,57 @@ describe('getArg', () => {
     expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(...args);`, 'options')).toBe('unknown');
     expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, ...rest);`, 'options')).toBe('unknown');
     expect(role(`import jwt from 'jsonwebtoken'; jwt.verify(t, k, opts);`, 'options')).toBe('Identifier');
+  });
+
+  it('a named function of this file in the options position is the callback', () => {
+    for (const decl of [`function onVerified(err, d) {}`, `const onVerified = (err, d) => {};`, `const onVerified = function (err, d) {};`]) {
+      const code = `import jwt from 'jsonwebtoken'; ${decl} jwt.verify(t, k, onVerified);`;
+      expect(role(code, 'callback')).toBe('Identifier');
+      expect(role(code, 'options')).toBe('absent');
+    }
+    // a parameter, a `let`, an object: could be options
+    expect(role(`import jwt from 'jsonwebtoken'; export function f(t, k, done) { jwt.verify(t, k, done); }`, 'options')).toBe('Identifier');
+    expect(role(`import jwt from 'jsonwebtoken'; let cb = () => {}; jwt.verify(t, k, cb);`, 'options')).toBe('Identifier');
+    expect(role(`import jwt from 'jsonwebtoken'; const o = { algorithms: ['RS256'] }; jwt.verify(t, k, o);`, 'callback')).toBe('absent');
+    // jose has no callback in the options position
+    expect(role(`import { jwtVerify } from 'jose'; const f = () => {}; jwtVerify(t, k, f);`, 'options')).toBe('Identifier');
+  });
+});
+
+describe('iterateModuleReferences: one module-reference walk for any trace map', () => {
+  // a made-up library, to show the walk is not tied to the JWT models
+  const maps = moduleMaps(new Map([['fake-cookies', { set: { [CALL]: 'set' } }]]));
+  const found = (code: string, opts?: Opts) =>
+    analyze(code, (context) => {
+      const loads: string[] = [];
+      const refs = [...iterateModuleReferences(context, maps, (specifier, node) => loads.push(`${specifier}:${node.type}`))];
+      return { refs: refs.map((r) => `${r.info}@${r.node.loc.start.line}`), loads };
+    }, opts);
+  it.each<[string, string, Opts?]>([
+    ['ESM default import', `import c from 'fake-cookies';\nc.set('a', 1);`],
+    ['ESM named import', `import { set } from 'fake-cookies';\nset('a', 1);`],
+    ['require in a CommonJS file', `const c = require('fake-cookies');\nc.set('a', 1);`, { sourceType: 'commonjs', filename: '/x/a.js' }],
+    ['require in a file parsed as a module', `const c = require('fake-cookies');\nc.set('a', 1);`, { filename: '/x/a.js' }],
+    ['await import (namespace of a CommonJS module)', `const { default: c } = await import('fake-cookies');\nc.set('a', 1);`],
+    ['TS import equals', `import c = require('fake-cookies');\nc.set('a', 1);`],
+    ['exported TS import equals', `export import c = require('fake-cookies');\nc.set('a', 1);`],
+  ])('%s', (_name, code, opts) => {
+    expect(found(code, opts).refs).toEqual(['set@2']);
+  });
+
+  it('reports each load of a traced specifier, also an import() whose result is not awaited', () => {
+    const r = found(`const c = require('fake-cookies');\nimport('fake-cookies').then((m) => m.set('a', 1));\nrequire('other');`, { filename: '/x/a.js' });
+    expect(r.loads).toEqual(['fake-cookies:CallExpression', 'fake-cookies:ImportExpression']);
+    expect(r.refs).toEqual([]);
+  });
+
+  it('stays silent on a local require and another module', () => {
+    expect(found(`function require(x) { return {}; } const c = require('fake-cookies'); c.set('a', 1);`).refs).toEqual([]);
+    expect(found(`import c from 'other-cookies'; c.set('a', 1);`).refs).toEqual([]);
+  });
+
+  it('importedModules lists static specifiers of imports, re-exports, require and import()', () => {
+    const code = `import a from 'a'; export * from 'b'; export { x } from 'c'; import d = require('d'); const e = require('e'); await import('f'); require(name);`;
+    expect([...analyze(code, (context) => importedModules(context))].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 });

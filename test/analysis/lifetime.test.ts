@@ -224,4 +224,12 @@ describe('timestamps in the wrong unit or zone', () => {
       'setExpirationTime',
     ]);
   });
+
+  it('takes the issued-at method from the model, not from the jose naming', () => {
+    const usage = {
+      model: { op: 'sign', args: {}, builder: true, chain: { expiresIn: { method: 'expires' }, issuedAt: { method: 'issued' } } },
+      chain: [{ name: 'issued' }, { name: 'setIssuedAt' }, { name: 'expires' }],
+    } as unknown as Parameters<typeof timeSetterCalls>[0];
+    expect(timeSetterCalls(usage).map((c) => c.name)).toEqual(['issued', 'expires']);
+  });
 });

@@ -36,6 +36,10 @@ describe('payloadNode', () => {
     expect(
       analyze(`import { SignJWT, EncryptJWT } from 'jose'; new SignJWT(b); new EncryptJWT(c);`, (context) => getJwtUsages(context).map(isEncryptedPayload)),
     ).toEqual([false, true]);
+    // model data, not the name of the key method
+    const usage = (model: object) => ({ model: { op: 'sign', args: {}, ...model } }) as unknown as Parameters<typeof isEncryptedPayload>[0];
+    expect(isEncryptedPayload(usage({ encrypts: true, chain: { key: { method: 'seal' } } }))).toBe(true);
+    expect(isEncryptedPayload(usage({ chain: { key: { method: 'encrypt' } } }))).toBe(false);
   });
 });
 

@@ -186,6 +186,17 @@ describe('fallbackSite / secretTargetName', () => {
 describe('keyExpressions', () => {
   const keys = (code: string) =>
     analyze(code, (context) => getJwtUsages(context).flatMap((u) => keyExpressions(context, u).map((k) => `${k.callee}: ${context.sourceCode.getText(k.node)}`)));
+  it('checks every key path of the options, not only the first present one', () => {
+    expect(keys(`import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: S, privateKey: P });`)).toEqual([
+      '@nestjs/jwt.JwtModule.register: S',
+      '@nestjs/jwt.JwtModule.register: P',
+    ]);
+    // `secret: { private, public }`: the private key, not the object holding it
+    expect(keys(`import fastifyJwt from '@fastify/jwt'; app.register(fastifyJwt, { secret: { private: P, public: Q } });`)).toEqual([
+      '@fastify/jwt.register: P',
+    ]);
+  });
+
   it('lists key arguments, builder keys and import-key material', () => {
     expect(keys(`import jwt from 'jsonwebtoken'; jwt.sign(p, A); jwt.verify(t, B, o); jwt.decode(t);`)).toEqual([
       'jsonwebtoken.sign: A',

@@ -180,7 +180,15 @@ describe('formatDuration', () => {
     [0.5, '500 milliseconds'],
     [0, '0 seconds'],
     [-900, '-15 minutes'],
-    [100000.5, '1.16 days'],
+    [100000.5, '27.8 hours'],
+    // the most readable unit, at most one decimal: not `1000 hours`
+    [3600000, '41.7 days'],
+    [86400000, '2.7 years'],
+    [7200, '2 hours'],
+    [172800, '2 days'],
+    [6000, '100 minutes'],
+    [1.5, '1.5 seconds'],
+    [0.0015, '1.5 milliseconds'],
   ])('%d → %s', (s, text) => expect(formatDuration(s)).toBe(text));
 });
 

@@ -47,19 +47,48 @@ describe('classifyDecodedUse', () => {
 
   it.each([
     [`const user = jwt.decode(token); req.user = user;`],
-    [`return jwt.decode(token);`],
     [`const { sub } = jwt.decode(token); return db.find(sub);`],
     [`const decoded = jwt.decode(token); if (decoded.role === 'admin') grant();`],
-    [`const d = jwt.decode(token, { complete: true }); return d.payload.sub;`],
-    [`const d = jwt.decode(token, { complete: true }); return d.payload;`],
     [`const { ...all } = jwt.decode(token); use(all);`],
     [`const d = jwt.decode(token); const { exp, role } = d;`],
     // without complete: true the result is the payload; `.header` is a claim named header
     [`const d = jwt.decode(token); use(d.header.kid);`],
-    [`const d = jwt.decode(token, opts); return d.sub;`],
     [`const d = jwt.decode(token); console.log(d ?? 'none');`],
+    // returned, but also used for something else
+    [`const d = jwt.decode(token); req.user = d; return d;`],
+    [`const d = jwt.decode(token); return d ? d.sub : null;`],
+    [`const d = jwt.decode(token); const u = JSON.parse(d); db.find(u.id);`],
+    // a returned claim hands out an identity: not a wrapper
+    [`function f(t) { const d = jwt.decode(t, { complete: true }); return d.payload.sub; }`],
+    [`function f(t) { const d = jwt.decode(t, opts); return d.sub; }`],
+    [`function f(t) { const d = jwt.decode(t); return d?.sub; }`],
+    [`export const f = (t) => ({ sub: jwt.decode(t).sub });`],
+    [`function f(t) { const d = jwt.decode(t); res.json(d); return d; }`],
   ])('other: %s', (code) => {
     expect(use(JWT + code)).toBe('other');
+  });
+
+  it.each([
+    [`return jwt.decode(token);`],
+    [`export const decodeToken = (t) => jwt.decode(t);`],
+    [`export const decodeToken = (t) => jwt.decode(t) as Claims;`],
+    [`function f(t) { const d = jwt.decode(t, { complete: true }); return d.payload; }`],
+    [`function f(t) { const d = jwt.decode(t, { complete: true }); if (!d) return null; const p = d.payload; return p; }`],
+    [`function f(t) { const d = jwt.decode(t); return { user: d }; }`],
+    [`function f(t) { const d = jwt.decode(t, { complete: true }); let p = d.payload; if (typeof p === 'string') { const o = JSON.parse(p); if (o !== null) p = o; } return p; }`],
+  ])('returned (a decode wrapper): %s', (code) => {
+    expect(use(JWT + code)).toBe('returned');
+  });
+
+  it('a decoder made by a factory takes the shape of its results from the factory options', () => {
+    const FAST = `import { createDecoder } from 'fast-jwt';\n`;
+    expect(use(FAST + `const decode = createDecoder({ complete: true });\nexport const headerOf = (t) => decode(t).header;`)).toBe('returned');
+    expect(use(FAST + `const decode = createDecoder({ complete: true });\nuse(decode(t).header.kid);`)).toBe('header');
+    expect(use(FAST + `const decode = createDecoder();\nuse(decode(t).header.kid);`)).toBe('other');
+  });
+
+  it('a returned time claim is a time read', () => {
+    expect(use(JWT + `function expOf(t) { return jwt.decode(t).exp; }`)).toBe('time');
   });
 
   it('an unused result trusts nothing', () => {

@@ -223,6 +223,10 @@ describe('valueSources', () => {
     [`target(process.env.S ?? 'dev')`, [['env', 'S'], ['literal', 'dev']]],
     [`target(new TextEncoder().encode(process.env.S ?? 'dev'))`, [['env', 'S'], ['literal', 'dev']]],
     [`target(Buffer.from(process.env.S || 'dev'))`, [['env', 'S'], ['literal', 'dev']]],
+    // an encoding does not lose the literal branch
+    [`target(Buffer.from(process.env.S || 'ZGV2', 'base64'))`, [['env', 'S'], ['literal', 'ZGV2']]],
+    [`target(Buffer.from(process.env.S ?? 'x', 'hex'))`, [['env', 'S'], ['literal', 'x']]],
+    [`target(Buffer.from('ZGV2', 'base64'))`, [['literal', Array.from(Buffer.from('dev'))]]],
     [`target(String(process.env.S || 'dev'))`, [['env', 'S'], ['literal', 'dev']]],
     [`target(\`\${process.env.S || 'dev'}\`)`, [['env', 'S'], ['literal', 'dev']]],
     [`target(\`k-\${process.env.S || 'dev'}\`)`, [['env', 'S'], ['literal', 'k-dev']]],

@@ -45,4 +45,15 @@ describe('names for messages', () => {
     expect(names(`import * as jwt from 'jsonwebtoken'; jwt.verify(t, k);`)).toEqual([['jwt.verify', 'audience']]);
     expect(names(`import { SignJWT } from 'jose'; new SignJWT({}).sign(k);`)).toEqual([['new SignJWT', 'setAudience()']]);
   });
+
+  it('names the API of a passport strategy configured through `super(…)`, not `super`', () => {
+    const code = [
+      `import { PassportStrategy } from '@nestjs/passport';`,
+      `import { Strategy } from 'passport-jwt';`,
+      `export class JwtStrategy extends PassportStrategy(Strategy) {`,
+      `  constructor() { super({ secretOrKey: process.env.K, algorithms: ['RS256'] }); }`,
+      `}`,
+    ].join('\n');
+    expect(analyze(code, (context) => verifyLikeUsages(context).map((u) => calleeName(context, u)))).toEqual(['passport-jwt.Strategy']);
+  });
 });

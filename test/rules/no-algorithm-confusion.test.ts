@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-algorithm-confusion.js';
+import { commonjs } from './language-options.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
@@ -96,7 +97,7 @@ ruleTester.run('no-algorithm-confusion', rule, {
         `};`,
       ].join('\n'),
       filename: 'auth.js',
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: commonjs,
       errors: [{ messageId: 'mixedFamilies', line: 4, column: 68, suggestions: [] }],
     },
   ],

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-decode-without-verify.js';
+import { commonjs } from './language-options.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
@@ -45,24 +46,68 @@ ruleTester.run('no-decode-without-verify', rule, {
     `import jwt from 'jsonwebtoken'; const u = base64.decode(token); use(u.sub); const v = decoder.decode(buf); use(v);`,
     `import jwt from 'jsonwebtoken'; function f(jwt) { return jwt.decode(token).sub; }`,
     `import jwt from 'jwt-simple-wrapper'; export const claims = (t) => jwt.decode(t);`,
+    // decode wrappers: a function that only decodes and returns the result (or a field of it) trusts nothing; its
+    // callers are where trust happens
+    ...jwtValid(`export const decodeToken = (t) => jwt.decode(t);`),
+    ...jwtValid(`export function decodeOrNull(t) { const d = jwt.decode(t); if (!d) return null; return d; }`),
+    ...validVariants(jose, `export function claimsOf(t) { return decodeJwt(t); }`),
+    `import jwt from 'jsonwebtoken'; function f(t) { const d = jwt.decode(t, { complete: true }); return d.payload; }`,
+    {
+      // jsonwebtoken's own decode.js (node_modules/jsonwebtoken/decode.js), over jws
+      filename: 'decode.js',
+      languageOptions: commonjs,
+      code: [
+        `var jws = require('jws');`,
+        `module.exports = function (jwt, options) {`,
+        `  options = options || {};`,
+        `  var decoded = jws.decode(jwt, options);`,
+        `  if (!decoded) { return null; }`,
+        `  var payload = decoded.payload;`,
+        `  if (typeof payload === 'string') {`,
+        `    try {`,
+        `      var obj = JSON.parse(payload);`,
+        `      if (obj !== null && typeof obj === 'object') { payload = obj; }`,
+        `    } catch (e) { }`,
+        `  }`,
+        `  if (options.complete === true) {`,
+        `    return { header: decoded.header, payload: payload, signature: decoded.signature };`,
+        `  }`,
+        `  return payload;`,
+        `};`,
+      ].join('\n'),
+    },
   ],
   invalid: [
+    // returning a claim hands out an identity (`getUserIdFromToken`): not a decode wrapper
     ...invalidVariants(memberVariants('jsonwebtoken', `jwt.decode`), {
-      code: `function currentUser(req) { const user = jwt.decode(req.headers.authorization.slice(7)); return user.sub; }`,
+      code: `export function userIdOf(token) { const payload = jwt.decode(token); return payload?.sub; }`,
+      errors: [{ messageId: 'unverifiedDecode', line: 1, column: 51 }],
+    }),
+    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.decode`), {
+      code: `function currentUser(req) { const user = jwt.decode(req.headers.authorization.slice(7)); return db.users.find(user.sub); }`,
       errors: [{ messageId: 'unverifiedDecode', line: 1, column: 42, endColumn: 88 }],
     }),
     ...invalidVariants(jose, {
-      code: `export async function role(t) { const claims = decodeJwt(t); return claims.role; }`,
+      code: `export async function role(t) { const claims = decodeJwt(t); if (claims.role === 'admin') grant(); }`,
       errors: [{ messageId: 'unverifiedDecode', data: { callee: 'decodeJwt' }, line: 1, column: 48 }],
     }),
-    // returned as a whole
+    // a claim of the decode used for a lookup, returned from an arrow function
     {
-      code: `import jwt from 'jsonwebtoken'; export const getClaims = (token) => jwt.decode(token);`,
-      errors: [{ messageId: 'unverifiedDecode', line: 1, column: 69 }],
+      code: `import jwt from 'jsonwebtoken'; export const getUser = (token) => db.users.find(jwt.decode(token).sub);`,
+      errors: [{ messageId: 'unverifiedDecode', line: 1, column: 81 }],
+    },
+    // trusted in the function: a lookup by a claim, a request user for the next handler
+    {
+      code: `import jwt from 'jsonwebtoken';\nexport function load(t) {\n  const { userId } = jwt.decode(t);\n  return db.users.find(userId);\n}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 22 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\nexport function auth(req, res, next) {\n  req.user = jwt.decode(req.headers.authorization.slice(7));\n  next();\n}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 14 }],
     },
     // complete: true, but the payload is read
     {
-      code: `import jwt from 'jsonwebtoken'; function f(t) { const d = jwt.decode(t, { complete: true }); return d.payload.sub; }`,
+      code: `import jwt from 'jsonwebtoken'; function f(t) { const d = jwt.decode(t, { complete: true }); return db.find(d.payload.sub); }`,
       errors: [{ messageId: 'unverifiedDecode' }],
     },
     // a time claim and another claim
@@ -72,25 +117,25 @@ ruleTester.run('no-decode-without-verify', rule, {
     },
     // verified in another function does not count
     {
-      code: `import jwt from 'jsonwebtoken'; function check(t) { jwt.verify(t, key, { algorithms: ['HS256'] }); } function me(t) { return jwt.decode(t).sub; }`,
-      errors: [{ messageId: 'unverifiedDecode', column: 126 }],
+      code: `import jwt from 'jsonwebtoken'; function check(t) { jwt.verify(t, key, { algorithms: ['HS256'] }); } function me(t) { return db.find(jwt.decode(t).sub); }`,
+      errors: [{ messageId: 'unverifiedDecode', column: 134 }],
     },
     // a different token is verified
     {
-      code: `import jwt from 'jsonwebtoken'; function f(access, refresh) { jwt.verify(refresh, key); return jwt.decode(access).sub; }`,
+      code: `import jwt from 'jsonwebtoken'; function f(access, refresh) { jwt.verify(refresh, key); return db.find(jwt.decode(access).sub); }`,
       errors: [{ messageId: 'unverifiedDecode' }],
     },
     // other modelled libraries
     {
-      code: `import jwt from 'jwt-simple'; export const sub = (t) => jwt.decode(t, process.env.K, true).sub;`,
-      errors: [{ messageId: 'unverifiedDecode', column: 57 }],
+      code: `import jwt from 'jwt-simple'; export const user = (t) => db.find(jwt.decode(t, process.env.K, true).sub);`,
+      errors: [{ messageId: 'unverifiedDecode', column: 66 }],
     },
     {
-      code: `import express from 'express'; import { jwtDecode } from 'jwt-decode'; export const role = (t) => jwtDecode(t).role;`,
-      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, column: 99 }],
+      code: `import express from 'express'; import { jwtDecode } from 'jwt-decode'; export const isAdmin = (t) => jwtDecode(t).role === 'admin';`,
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, column: 102 }],
     },
     {
-      code: `import { JwtService } from '@nestjs/jwt'; class A { constructor(private jwtService: JwtService) {} me(t) { return this.jwtService.decode(t).sub; } }`,
+      code: `import { JwtService } from '@nestjs/jwt'; class A { constructor(private jwtService: JwtService) {} me(t) { return this.users.find(this.jwtService.decode(t).sub); } }`,
       errors: [{ messageId: 'unverifiedDecode', data: { callee: 'this.jwtService.decode' } }],
     },
     // an Express route (server code, even with a React import elsewhere on the server)
@@ -107,7 +152,7 @@ ruleTester.run('no-decode-without-verify', rule, {
         `  res.json(await User.findById(payload.sub));`,
         `});`,
       ].join('\n'),
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       errors: [{ messageId: 'unverifiedDecode', line: 6, column: 19 }],
     },
     // a Nest-style guard using jsonwebtoken

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-ignored-verify-error.js';
+import { commonjs } from './language-options.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
@@ -65,7 +66,7 @@ ruleTester.run('no-ignored-verify-error', rule, {
       name: 'Koa middleware',
       code: "const jwt = require('jsonwebtoken');\nmodule.exports = async (ctx, next) => {\n  try {\n    ctx.state.user = jwt.verify(ctx.get('Authorization').replace('Bearer ', ''), process.env.JWT_SECRET);\n  } catch (err) {\n    console.error('jwt', err.message);\n  }\n  await next();\n};",
       filename: 'auth.js',
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       errors: [{ messageId: 'swallowedCatch', line: 5 }],
     },
     ...invalidVariants(memberVariants('jsonwebtoken', 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });'), {

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-insecure-randomness.js';
+import { commonjs } from './language-options.js';
 
 const ruleTester = new RuleTester();
 
@@ -76,7 +77,7 @@ ruleTester.run('no-insecure-randomness', rule, {
     {
       code: "const express = require('express');\nconst app = express();\napp.post('/login', (req, res) => {\n  res.cookie('sid', Date.now().toString(36) + Math.random().toString(36).slice(2), { httpOnly: true });\n  res.end();\n});",
       filename: 'server.js',
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       errors: [{ messageId: 'insecureRandomness', data: { source: 'Date.now()', sink: '`sid`' }, line: 4, column: 21, suggestions: [] }],
     },
     {
@@ -86,7 +87,7 @@ ruleTester.run('no-insecure-randomness', rule, {
     {
       code: "const crypto = require('crypto');\nconst session = { id: Math.random().toString(36).slice(2), userId };",
       filename: 'session.js',
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       errors: [{ messageId: 'insecureRandomness', data: { sink: '`session_id`', source: 'Math.random()' }, suggestions: [{ messageId: 'useSecureRandom', output: "const crypto = require('crypto');\nconst session = { id: crypto.randomUUID(), userId };" }] }],
     },
     {
@@ -100,7 +101,7 @@ ruleTester.run('no-insecure-randomness', rule, {
     {
       code: "const uuid = require('uuid');\nmodule.exports.newSession = () => ({ sessionToken: uuid.v1() });",
       filename: 'a.js',
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       errors: [{ messageId: 'insecureRandomness', data: { source: 'uuid.v1()', sink: '`sessionToken`' }, suggestions: [{ messageId: 'useSecureRandom', output: "const uuid = require('uuid');\nmodule.exports.newSession = () => ({ sessionToken: crypto.randomUUID() });" }] }],
     },
     {

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-naive-timestamp.js';
+import { commonjs } from './language-options.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
@@ -102,7 +103,7 @@ ruleTester.run('no-naive-timestamp', rule, {
       errors: [
         {
           messageId: 'millisecondDuration',
-          data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' },
+          data: { option: 'expiresIn', value: '3600000', read: '41.7 days', meant: '1 hour' },
           line: 1,
           column: 37,
           endColumn: 44,
@@ -116,11 +117,11 @@ ruleTester.run('no-naive-timestamp', rule, {
     },
     {
       code: J + `const TTL_MS = 7 * 24 * 60 * 60 * 1000; jwt.sign({ sub }, key, { expiresIn: TTL_MS });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: 'TTL_MS', read: '7000 days', meant: '7 days' }, suggestions: [] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: 'TTL_MS', read: '19.2 years', meant: '7 days' }, suggestions: [] }],
     },
     {
       code: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900000 });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '250 hours', meant: '15 minutes' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'maxAge', value: '900000', read: '10.4 days', meant: '15 minutes' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.verify(token, key, { algorithms: ['HS256'], maxAge: 900 });` }] }],
     },
     // a unitless string under a minute: the author wrote seconds
     ...invalidVariants(jwtInvalid, {
@@ -172,7 +173,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     // a Nest registration reads jsonwebtoken semantics
     {
       code: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600000 } });`,
-      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: '3600000', read: '1000 hours', meant: '1 hour' }, suggestions: [{ messageId: 'replaceWith', output: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600 } });` }] }],
+      errors: [{ messageId: 'millisecondDuration', data: { option: 'expiresIn', value: '3600000', read: '41.7 days', meant: '1 hour' }, suggestions: [{ messageId: 'replaceWith', output: `import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ secret: process.env.S, signOptions: { expiresIn: 3600 } });` }] }],
     },
     // hono signs a payload: its exp claim is checked like any other
     {
@@ -195,7 +196,7 @@ ruleTester.run('no-naive-timestamp', rule, {
     // an Express login route with both mistakes
     {
       filename: 'src/routes/auth.js',
-      languageOptions: { sourceType: 'commonjs' } as never,
+      languageOptions: commonjs,
       code: [
         `const jwt = require('jsonwebtoken');`,
         `router.post('/login', async (req, res) => {`,

@@ -1,5 +1,6 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/no-token-in-storage.js';
+import { commonjs } from './language-options.js';
 
 const ruleTester = new RuleTester();
 
@@ -139,7 +140,7 @@ export const useUiStore = defineStore('ui', {
     },
     // import variants of the cookie libraries
     { code: `import * as Cookies from 'js-cookie';\nCookies.set('token', token);`, errors: [cookie(2, 1, 'Cookies.set')] },
-    { code: `const Cookies = require('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.cjs', languageOptions: { sourceType: 'commonjs' } },
+    { code: `const Cookies = require('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.cjs', languageOptions: commonjs },
     { code: `const { default: Cookies } = await import('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')], filename: 'file.mjs' },
     { code: `import Cookies = require('js-cookie');\nCookies.set('jwt', jwt);`, errors: [cookie(2, 1, 'Cookies.set')] },
     { code: `const Cookies = require('universal-cookie');\nconst c = new Cookies(req.headers.cookie);\nc.set('refreshToken', refreshToken);`, errors: [cookie(3, 1, 'cookies.set')], filename: 'file.js' },

@@ -1,10 +1,11 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/require-algorithms.js';
+import rule, { type MessageIds, type Options } from '../../rules/require-algorithms.js';
+import { commonjs } from './language-options.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
 const jwtVariants = (code: string) => memberVariants('jsonwebtoken', code);
-const validJwt = (code: string) => validVariants(jwtVariants(code), code);
+const validJwt = (code: string) => validVariants<Options>(jwtVariants(code), code);
 const jose = namedVariants('jose', ['jwtVerify', 'compactVerify', 'SignJWT']);
 
 ruleTester.run('require-algorithms', rule, {
@@ -31,8 +32,8 @@ ruleTester.run('require-algorithms', rule, {
     // signing and decoding are not verification
     `import jwt from 'jsonwebtoken'; jwt.sign(p, k); jwt.decode(t);`,
     // jose binds algorithms to key types: silent by default, also without options
-    ...validVariants(jose, `await jwtVerify(token, key);`),
-    ...validVariants(jose, `await jwtVerify(token, key, { audience: 'api' });`),
+    ...validVariants<Options>(jose, `await jwtVerify(token, key);`),
+    ...validVariants<Options>(jose, `await jwtVerify(token, key, { audience: 'api' });`),
     // jose with the strict option and an allow-list; signature-only verification with one
     { code: `import { jwtVerify } from 'jose'; await jwtVerify(t, k, { algorithms: ['ES256'] });`, options: [{ requireForAllVerifiers: true }] },
     { code: `import { compactVerify } from 'jose'; await compactVerify(t, k, { algorithms: ['ES256'] });`, options: [{ requireForAllVerifiers: true }] },
@@ -46,12 +47,12 @@ ruleTester.run('require-algorithms', rule, {
   ],
   invalid: [
     // no options at all: no sign in the file, so no suggestion
-    ...invalidVariants(jwtVariants(`jwt.verify(token, key);`), {
+    ...invalidVariants<MessageIds, Options>(jwtVariants(`jwt.verify(token, key);`), {
       code: `jwt.verify(token, key);`,
       errors: [{ messageId: 'missingAlgorithms', line: 1, column: 1, endColumn: 23, suggestions: [] }],
     }),
     // the file signs with RS256: suggest exactly that, inserted into the options object
-    ...invalidVariants(
+    ...invalidVariants<MessageIds, Options>(
       jwtVariants(
         `const t = jwt.sign(p, privateKey, { algorithm: 'RS256', expiresIn: '15m' });\njwt.verify(t, publicKey, { audience: 'api' });`,
       ),
@@ -74,7 +75,7 @@ ruleTester.run('require-algorithms', rule, {
       },
     ),
     // jsonwebtoken signs with HS256 by default; the new options argument goes before the callback
-    ...invalidVariants(jwtVariants(`jwt.sign(p, secret, { expiresIn: '15m' });\njwt.verify(t, secret, (err, payload) => {});`), {
+    ...invalidVariants<MessageIds, Options>(jwtVariants(`jwt.sign(p, secret, { expiresIn: '15m' });\njwt.verify(t, secret, (err, payload) => {});`), {
       code: `jwt.sign(p, secret, { expiresIn: '15m' });\njwt.verify(t, secret, (err, payload) => {});`,
       errors: [
         {
@@ -182,7 +183,7 @@ ruleTester.run('require-algorithms', rule, {
       errors: [{ messageId: 'missingAlgorithms', line: 4, column: 7, data: { callee: 'verifyAsync' } }],
     },
     // singular `algorithm` on verify: jsonwebtoken ignores it
-    ...invalidVariants(jwtVariants(`jwt.verify(token, key, { algorithm: 'RS256' });`), {
+    ...invalidVariants<MessageIds, Options>(jwtVariants(`jwt.verify(token, key, { algorithm: 'RS256' });`), {
       code: `jwt.verify(token, key, { algorithm: 'RS256' });`,
       errors: [
         {
@@ -203,11 +204,11 @@ ruleTester.run('require-algorithms', rule, {
       errors: [{ messageId: 'singularAlgorithm', line: 2, column: 16, suggestions: [{ messageId: 'useAlgorithms', output: `import jwt from 'jsonwebtoken';\nconst opts = { algorithms: ['ES256'] };\njwt.verify(t, k, opts);` }] }],
     },
     // jose with the strict option
-    ...invalidVariants(jose, {
+    ...invalidVariants<MessageIds, Options>(jose, {
       code: `await jwtVerify(token, key, { issuer: 'auth' });`,
       options: [{ requireForAllVerifiers: true }],
       errors: [{ messageId: 'missingAlgorithms', data: { callee: 'jwtVerify' }, line: 1, column: 7, suggestions: [] }],
-    } as never),
+    }),
     {
       code: `import { SignJWT, jwtVerify } from 'jose';\nconst t = await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(k);\nawait jwtVerify(t, pub);`,
       options: [{ requireForAllVerifiers: true }],
@@ -239,7 +240,7 @@ ruleTester.run('require-algorithms', rule, {
         `});`,
       ].join('\n'),
       filename: 'server.js',
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: commonjs,
       errors: [{ messageId: 'missingAlgorithms', line: 7, column: 20, data: { callee: 'jwt.verify' }, suggestions: [] }],
     },
     // realistic: a Nest-style service (TS class) that signs and verifies

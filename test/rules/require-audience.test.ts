@@ -1,9 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/require-audience.js';
+import rule, { type MessageIds, type Options } from '../../rules/require-audience.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
-const validJwt = (code: string) => validVariants(memberVariants('jsonwebtoken', code), code);
+const validJwt = (code: string) => validVariants<Options>(memberVariants('jsonwebtoken', code), code);
 const jose = namedVariants('jose', ['jwtVerify', 'compactVerify', 'SignJWT']);
 const checkSign = [{ checkSign: true }] as const;
 
@@ -11,7 +11,7 @@ ruleTester.run('require-audience', rule, {
   valid: [
     ...validJwt(`jwt.verify(t, k, { algorithms: ['HS256'], audience: 'https://api.example.com' });`),
     ...validJwt(`const opts = { algorithms: ['RS256'], audience: ['a', 'b'] };\njwt.verify(t, k, opts, (err, claims) => {});`),
-    ...validVariants(jose, `await jwtVerify(t, k, { audience: 'api' });`),
+    ...validVariants<Options>(jose, `await jwtVerify(t, k, { audience: 'api' });`),
     // the audience from config / env / a regular expression is still pinned
     `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { audience: process.env.JWT_AUDIENCE });`,
     `import jwt from 'jsonwebtoken'; const config = { audience: 'api' }; jwt.verify(t, k, { audience: config.audience });`,
@@ -41,15 +41,15 @@ ruleTester.run('require-audience', rule, {
     `import { verify } from 'node:crypto'; verify('sha256', data, key, sig);`,
   ],
   invalid: [
-    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.verify(token, key, { algorithms: ['HS256'] });`), {
+    ...invalidVariants<MessageIds, Options>(memberVariants('jsonwebtoken', `jwt.verify(token, key, { algorithms: ['HS256'] });`), {
       code: `jwt.verify(token, key, { algorithms: ['HS256'] });`,
       errors: [{ messageId: 'missingAudience', line: 1, column: 1, endColumn: 50 }],
     }),
-    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.verify(token, key, (err, claims) => {});`), {
+    ...invalidVariants<MessageIds, Options>(memberVariants('jsonwebtoken', `jwt.verify(token, key, (err, claims) => {});`), {
       code: `jwt.verify(token, key, (err, claims) => {});`,
       errors: [{ messageId: 'missingAudience', line: 1, column: 1 }],
     }),
-    ...invalidVariants(jose, {
+    ...invalidVariants<MessageIds, Options>(jose, {
       code: `const { payload } = await jwtVerify(token, key, { issuer: 'auth' });`,
       errors: [{ messageId: 'missingAudience', data: { callee: 'jwtVerify', option: 'audience' }, line: 1, column: 27 }],
     }),

@@ -1,9 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
-import rule from '../../rules/require-issuer.js';
+import rule, { type MessageIds, type Options } from '../../rules/require-issuer.js';
 import { invalidVariants, memberVariants, namedVariants, validVariants } from '../helpers/import-variants.js';
 
 const ruleTester = new RuleTester();
-const validJwt = (code: string) => validVariants(memberVariants('jsonwebtoken', code), code);
+const validJwt = (code: string) => validVariants<Options>(memberVariants('jsonwebtoken', code), code);
 const jose = namedVariants('jose', ['jwtVerify', 'compactVerify', 'SignJWT']);
 const checkSign = [{ checkSign: true }] as const;
 
@@ -11,7 +11,7 @@ ruleTester.run('require-issuer', rule, {
   valid: [
     ...validJwt(`jwt.verify(t, k, { algorithms: ['HS256'], issuer: 'https://api.example.com' });`),
     ...validJwt(`const opts = { algorithms: ['RS256'], issuer: ['a', 'b'] };\njwt.verify(t, k, opts, (err, claims) => {});`),
-    ...validVariants(jose, `await jwtVerify(t, k, { issuer: 'auth' });`),
+    ...validVariants<Options>(jose, `await jwtVerify(t, k, { issuer: 'auth' });`),
     // the issuer from config / env / a constant list is still pinned
     `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { issuer: process.env.JWT_ISSUER });`,
     `import jwt from 'jsonwebtoken'; const config = { issuer: 'api' }; jwt.verify(t, k, { issuer: config.issuer });`,
@@ -41,15 +41,15 @@ ruleTester.run('require-issuer', rule, {
     `import { verify } from 'node:crypto'; verify('sha256', data, key, sig);`,
   ],
   invalid: [
-    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.verify(token, key, { algorithms: ['HS256'] });`), {
+    ...invalidVariants<MessageIds, Options>(memberVariants('jsonwebtoken', `jwt.verify(token, key, { algorithms: ['HS256'] });`), {
       code: `jwt.verify(token, key, { algorithms: ['HS256'] });`,
       errors: [{ messageId: 'missingIssuer', line: 1, column: 1, endColumn: 50 }],
     }),
-    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.verify(token, key, (err, claims) => {});`), {
+    ...invalidVariants<MessageIds, Options>(memberVariants('jsonwebtoken', `jwt.verify(token, key, (err, claims) => {});`), {
       code: `jwt.verify(token, key, (err, claims) => {});`,
       errors: [{ messageId: 'missingIssuer', line: 1, column: 1 }],
     }),
-    ...invalidVariants(jose, {
+    ...invalidVariants<MessageIds, Options>(jose, {
       code: `const { payload } = await jwtVerify(token, key, { audience: 'api' });`,
       errors: [{ messageId: 'missingIssuer', data: { callee: 'jwtVerify', option: 'issuer' }, line: 1, column: 27 }],
     }),
