@@ -1,0 +1,66 @@
+/**
+ * Recall and precision of all rules on the annotated corpora (realistic modules, see fixtures/corpus/README.md).
+ * `corpus` is the development yardstick; `holdout` and `holdout2` were written by engineers who did not see the rules.
+ * The floors sit at or just under today's scores, so a regression fails CI; the report prints what was missed.
+ */
+import { ESLint } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { readAnnotations, score } from '../helpers/annotations.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function lint(dir: string) {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}'],
+        languageOptions: { parser: tsParser as never, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { 'jwt-lint': plugin as never },
+        rules: plugin.configs.all[0].rules,
+      },
+    ],
+  });
+  return eslint.lintFiles(['.']);
+}
+
+const corpora: [name: string, minRecall: number, minPrecision: number][] = [
+  ['corpus', 0.98, 0.98],
+  ['holdout', 0.95, 0.97],
+  ['holdout2', 0.88, 0.95],
+];
+
+describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision) => {
+  const dir = path.join(root, 'fixtures', name);
+  it(`keeps recall ≥ ${minRecall} and precision ≥ ${minPrecision}`, async () => {
+    const s = score(dir, await lint(dir));
+    console.log(
+      `${name}: recall ${(100 * s.recall).toFixed(1)}% (${s.met}/${s.expected}), precision ${(100 * s.precision).toFixed(1)}%` +
+        (s.misses.length ? `\n  missed: ${s.misses.join('\n          ')}` : '') +
+        (s.falsePositives.length ? `\n  false positives: ${s.falsePositives.join('\n                   ')}` : ''),
+    );
+    expect(s.expected).toBeGreaterThan(50);
+    expect(s.recall).toBeGreaterThanOrEqual(minRecall);
+    expect(s.precision).toBeGreaterThanOrEqual(minPrecision);
+  });
+});
+
+describe('score()', () => {
+  it('counts grouped expectations once, neutral lines as neither, other findings as false positives', () => {
+    const dir = path.join(root, 'fixtures', 'corpus');
+    const { expectations } = readAnnotations(dir);
+    const [first] = expectations.values();
+    const line = [...first.lines][0];
+    const file = path.join(dir, first.file);
+    const msg = (ruleId: string, l: number) => ({ ruleId, line: l, column: 1, message: 'x', severity: 2 }) as never;
+    const s = score(dir, [{ filePath: file, messages: [msg(`jwt-lint/${first.rule}`, line), msg('jwt-lint/not-a-rule', line)] } as never]);
+    expect(s.met).toBe(1);
+    expect(s.truePositives).toBe(1);
+    expect(s.falsePositives).toEqual([`${first.file}:${line} not-a-rule`]);
+    expect(s.recall).toBeCloseTo(1 / expectations.size);
+  });
+});
