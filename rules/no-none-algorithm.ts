@@ -1,8 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/util/createRule.js';
-import { emptyKeyAcceptsUnsigned, isNoneAlgorithm, localNode, readAlgorithmList } from '../src/analysis/algorithms.js';
+import { emptyKeyAcceptsUnsigned, headerAlgorithm, localNode, noneAlgorithmNodes } from '../src/analysis/algorithms.js';
 import { getArg, getJwtUsages, type JwtUsage } from '../src/analysis/imports.js';
-import { getOption } from '../src/analysis/options.js';
 import { getUsageOption } from '../src/analysis/usage-options.js';
 import { resolveValue } from '../src/analysis/values.js';
 import { calleeName } from '../src/analysis/verification.js';
@@ -35,11 +34,13 @@ export default createRule<[], MessageIds>({
       context.report({ node: at, messageId, data: { callee: calleeName(context, usage) } });
     };
 
-    /** A single algorithm value (`algorithm: 'none'`, `alg: NONE`, a positional algorithm argument). */
-    const checkSingle = (usage: JwtUsage, node: TSESTree.Node | undefined): void => {
-      if (!node) return;
-      const r = resolveValue(context, node);
-      if (r.kind === 'known' && isNoneAlgorithm(r.value)) report(node, 'noneAlgorithm', usage);
+    /**
+     * An algorithm value or allow-list (`algorithm: 'none'`, `alg: NONE`, `algorithms: [...]`, a positional algorithm):
+     * every `'none'` it can take, through constants and the branches of `env || 'none'`, reported where it is written.
+     */
+    const check = (usage: JwtUsage, lookup: { kind: string; node?: TSESTree.Node }): void => {
+      if (lookup.kind !== 'present' || !lookup.node) return;
+      for (const at of noneAlgorithmNodes(context, lookup.node)) report(at, 'noneAlgorithm', usage);
     };
 
     return {
@@ -49,21 +50,10 @@ export default createRule<[], MessageIds>({
             report(usage.node, 'unsecuredToken', usage);
             continue;
           }
-          const single = getUsageOption(context, usage, 'algorithm');
-          if (single.kind === 'present') checkSingle(usage, single.node);
-          const positional = getArg(usage, 'algorithm');
-          if (positional.kind === 'present') checkSingle(usage, positional.node);
-          const header = getArg(usage, 'header');
-          if (header.kind === 'present') {
-            const alg = getOption(context, header.node, 'alg');
-            if (alg.kind === 'present') checkSingle(usage, alg.node);
-          }
-          const list = getUsageOption(context, usage, 'algorithms');
-          if (list.kind === 'present') {
-            for (const el of readAlgorithmList(context, list.node)?.elements ?? []) {
-              if (isNoneAlgorithm(el.value)) report(el.node, 'noneAlgorithm', usage);
-            }
-          }
+          check(usage, getUsageOption(context, usage, 'algorithm'));
+          check(usage, getArg(usage, 'algorithm'));
+          check(usage, headerAlgorithm(context, usage)); // jsonwebtoken `header: { alg }` overrides `algorithm`
+          check(usage, getUsageOption(context, usage, 'algorithms'));
           if (emptyKeyAcceptsUnsigned(usage)) checkKey(usage);
         }
       },

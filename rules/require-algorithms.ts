@@ -3,10 +3,10 @@ import { createRule } from '../src/util/createRule.js';
 import { formatAlgorithms, isMissingValue, localNode, suggestedAllowList } from '../src/analysis/algorithms.js';
 import { addOptionFix } from '../src/analysis/usage-options.js';
 import { getUsageOption } from '../src/analysis/usage-options.js';
-import { calleeName, verifyLikeUsages } from '../src/analysis/verification.js';
+import { calleeName, optionLabel, verifyLikeUsages } from '../src/analysis/verification.js';
 
 export type Options = [{ requireForAllVerifiers?: boolean }];
-export type MessageIds = 'missingAlgorithms' | 'singularAlgorithm' | 'addAlgorithms' | 'useAlgorithms';
+export type MessageIds = 'missingAlgorithms' | 'missingAllowList' | 'singularAlgorithm' | 'addAlgorithms' | 'useAlgorithms';
 
 export default createRule<Options, MessageIds>({
   name: 'require-algorithms',
@@ -21,6 +21,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingAlgorithms:
         '`{{callee}}` verifies without an `algorithms` allow-list, so the token header chooses the algorithm.',
+      missingAllowList: '`{{callee}}` runs without a `{{option}}` allow-list, so the token header chooses the algorithm.',
       singularAlgorithm: '`{{callee}}` ignores `algorithm` when verifying; the allow-list option is `algorithms`.',
       addAlgorithms: 'Add `algorithms: [{{list}}]`.',
       useAlgorithms: 'Replace `algorithm` with `algorithms: [{{value}}]`.',
@@ -61,6 +62,13 @@ export default createRule<Options, MessageIds>({
               data: { callee },
               suggest: fix ? [{ messageId: 'useAlgorithms', data: { value: fix.valueText }, fix: fix.fix }] : [],
             });
+            continue;
+          }
+          const option = optionLabel(usage, 'algorithms');
+          if (option.split('.').pop() !== 'algorithms' && !usage.model.argConcepts?.algorithms) {
+            // an allow-list under another name (jose `jwtDecrypt`: `keyManagementAlgorithms`, hono `jwt({ alg })`):
+            // an `algorithms` suggestion would not fit it
+            context.report({ node: usage.node, messageId: 'missingAllowList', data: { callee, option } });
             continue;
           }
           const algorithms = suggestedAllowList(context);

@@ -4,9 +4,11 @@
 // For a corpus of real files it times, in one process and interleaved, two Linter runs per file:
 //   parse-only: the typescript-eslint parser and ESLint's scope analysis, no rules;
 //   with rules: the same plus every jwt-lint rule (preset `all`).
-// Each round lints every file in both modes (CPU time of this process, interleaved); the report gives the median of the per-round totals and the overhead
-// (with − parse-only) / parse-only, for all files and for the files that touch no JWT / storage / cookie / randomness
-// API. Usage: node scripts/bench.mjs [--rounds N] [--max-files N] [dir…]   (default dirs: some of node_modules)
+// Each round lints every file in both modes (CPU time of this process, interleaved); the report gives the median of
+// the per-round totals and the overhead (with − parse-only) / parse-only, for all files and for the files that touch
+// no JWT / storage / cookie / randomness API, with the spread: the min–max of the rounds' totals and of each round's
+// own overhead (the machine may be shared; compare runs by their spread, not one number).
+// Usage: node scripts/bench.mjs [--rounds N] [--max-files N] [dir…]   (default dirs: some of node_modules)
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import fs from 'node:fs';
@@ -94,11 +96,19 @@ for (let r = 0; r < rounds + 1; r++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quietCount = corpus.filter((c) => !touches.test(c.text)).length;
 const bytes = corpus.reduce((n, c) => n + c.text.length, 0);
+const pct = (w, p) => ((w - p) / p) * 100;
 console.log(`corpus: ${corpus.length} files (${(bytes / 1e6).toFixed(1)} MB) from ${dirs.length} dirs; ${quietCount} touch no JWT/storage/cookie/randomness API`);
 console.log(`rounds: ${rounds} (+1 warm-up), median of per-round totals; crashes: ${crashes}; files that did not parse: ${parseErrors.size}`);
 for (const k of ['all', 'quiet']) {
   const p = median(totals.parse[k]);
   const w = median(totals.rules[k]);
-  console.log(`${k === 'all' ? 'all files  ' : 'quiet files'}: parse-only ${p.toFixed(0)} ms, with jwt-lint (all rules) ${w.toFixed(0)} ms, overhead ${(((w - p) / p) * 100).toFixed(1)}%`);
+  // Spread: the overhead of each round (its two modes ran interleaved, so they share the machine's load that round).
+  const perRound = totals.parse[k].map((pr, i) => pct(totals.rules[k][i], pr));
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+  console.log(
+    `${k === 'all' ? 'all files  ' : 'quiet files'}: parse-only ${p.toFixed(0)} ms (rounds ${range(totals.parse[k])}), ` +
+      `with jwt-lint (all rules) ${w.toFixed(0)} ms (rounds ${range(totals.rules[k])}), overhead ${pct(w, p).toFixed(1)}% ` +
+      `(per round ${Math.min(...perRound).toFixed(1)}% to ${Math.max(...perRound).toFixed(1)}%)`,
+  );
 }
 process.exitCode = crashes ? 1 : 0;

@@ -6,8 +6,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { JwtUsage } from './imports.js';
 import { getJwtUsages } from './imports.js';
+import { getOption, type OptionLookup } from './options.js';
 import { getUsageOption } from './usage-options.js';
-import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
+import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, valueSources, type AnyContext, type Resolved } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -115,6 +116,53 @@ function collectList(context: AnyContext, node: Node, anchor: Node, out: Algorit
   return true;
 }
 
+/**
+ * Where a `none` algorithm is written among the values an algorithm expression can take: every branch of
+ * `process.env.ALG || 'none'`, `cond ? 'none' : 'HS256'`, constants (also of other modules), and for allow-lists
+ * each element and each branch of an element (`[process.env.ALG ?? 'none']`, `env ? env.split(',') : ['none']`).
+ * Returns the nodes of this file to report (the literal, or `anchor` when it is written in another module); unknown
+ * branches add nothing.
+ */
+export function noneAlgorithmNodes(context: AnyContext, node: Node, anchor: Node = node): Node[] {
+  const out: Node[] = [];
+  collectNone(context, node, anchor, out, 0);
+  return [...new Set(out)];
+}
+
+function collectNone(context: AnyContext, node: Node, anchor: Node, out: Node[], depth: number): void {
+  if (depth > MAX_LIST_DEPTH) return;
+  const def = stripTsWrappers(resolveExpression(context, node));
+  if (def.type === 'ArrayExpression') {
+    for (const el of def.elements.slice(0, MAX_ELEMENTS)) {
+      if (el) collectNone(context, el.type === 'SpreadElement' ? el.argument : el, anchor, out, depth + 1);
+    }
+    return;
+  }
+  for (const source of valueSources(context, node)) {
+    if (source.kind !== 'literal') continue;
+    const at = localNode(source.node, anchor);
+    if (isNoneAlgorithm(source.value)) out.push(at);
+    else if (Array.isArray(source.value) && source.value.some(isNoneAlgorithm)) {
+      const inner = stripTsWrappers(resolveExpression(context, source.node));
+      if (inner.type === 'ArrayExpression') collectNone(context, inner, anchor, out, depth + 1);
+      else out.push(at);
+    }
+  }
+}
+
+/**
+ * The `alg` a sign usage puts in its header through a `header` option (jsonwebtoken / @nestjs/jwt `header: { alg }`,
+ * which overrides `algorithm`): `present` with the value node, `absent` when the API has no such option or the
+ * header is known not to set `alg`, `unknown` when the header is not known.
+ */
+export function headerAlgorithm(context: AnyContext, usage: JwtUsage): OptionLookup {
+  if (!usage.model.options?.header && !usage.model.inherits?.header) return { kind: 'absent' };
+  const header = getUsageOption(context, usage, 'header');
+  if (header.kind !== 'present') return header;
+  if (isMissingValue(header.value)) return { kind: 'absent' };
+  return getOption(context, header.node, 'alg');
+}
+
 /** `node` when it belongs to the linted file, else `fallback` (values may come from other modules). */
 export function localNode(node: Node, fallback: Node): Node {
   return isForeignNode(node) ? fallback : node;
@@ -152,6 +200,11 @@ export function emptyKeyAcceptsUnsigned(usage: JwtUsage): boolean {
 
 /** The algorithm one signing usage signs with: a string, or `undefined` when not known. */
 export function usageSigningAlgorithm(context: AnyContext, usage: JwtUsage): string | undefined {
+  const header = headerAlgorithm(context, usage);
+  if (header.kind === 'unknown') return undefined;
+  if (header.kind === 'present' && !isMissingValue(header.value)) {
+    return header.value.kind === 'known' && typeof header.value.value === 'string' ? header.value.value : undefined;
+  }
   const lookup = getUsageOption(context, usage, 'algorithm');
   if (lookup.kind === 'unknown') return undefined;
   if (lookup.kind === 'absent' || isMissingValue(lookup.value)) return defaultSignAlgorithm(usage);

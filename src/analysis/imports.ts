@@ -126,32 +126,48 @@ const jwtModuleMaps: ModuleMaps = (() => {
   }
   return moduleMaps(byModule, esmOnly);
 })();
-const libraryBySpecifier = new Map(libraries.flatMap((lib) => lib.modules.map((m) => [m, lib] as const)));
+/** Normalised specifier → the library that module belongs to. */
+const libraryBySpecifier = new Map(libraries.flatMap((lib) => lib.modules.map((m) => [normalizeSpecifier(m), lib] as const)));
+
+/** Whether `specifier` (as the file writes it) loads one of `lib`'s modules. */
+function isLibraryModule(lib: LibraryModel, specifier: string): boolean {
+  return lib.modules.includes(specifier) || libraryBySpecifier.get(normalizeSpecifier(specifier)) === lib;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
-// Module references, for any trace map: ESM imports, `require` (also in files parsed as modules, where
+// Module references, for any trace map: ESM imports, `require` (also in files parsed as ES modules, where
 // ReferenceTracker's own CommonJS support finds nothing), `await import()`, TS `import x = require()`.
 
 /** Trace maps per module specifier, prepared for `iterateModuleReferences` (build once, at module load). */
 export interface ModuleMaps {
   /** specifier → the module object's trace map (`require('x')`, namespace import, CommonJS default import) */
   readonly byModule: ReadonlyMap<string, TraceMap>;
-  /** the map for `iterateEsmReferences` (ES-module-only specifiers marked `ESM`) */
-  readonly esm: TraceMap;
+  /** specifier → its map for `iterateEsmReferences` (ES-module-only specifiers marked `ESM`) */
+  readonly esm: ReadonlyMap<string, TraceMap>;
   /** specifier → the namespace of `await import('x')` (a CommonJS module is `module.exports` behind `default` too) */
   readonly dynamic: ReadonlyMap<string, TraceMap>;
+  /** `normalizeSpecifier(specifier)` → the specifier as the maps list it */
+  readonly normalized: ReadonlyMap<string, string>;
 }
 
 /** Prepares trace maps; `esmOnly` lists specifiers whose named exports are real ES exports. */
 export function moduleMaps(byModule: ReadonlyMap<string, TraceMap>, esmOnly: ReadonlySet<string> = new Set()): ModuleMaps {
-  const esm: TraceMap = {};
+  const esm = new Map<string, TraceMap>();
   const dynamic = new Map<string, TraceMap>();
+  const normalized = new Map<string, string>();
   for (const [specifier, map] of byModule) {
     const isEsm = esmOnly.has(specifier);
-    esm[specifier] = isEsm ? { ...map, [ESM]: true } : map;
+    esm.set(specifier, isEsm ? { ...map, [ESM]: true } : map);
     dynamic.set(specifier, isEsm ? map : { ...map, default: map });
+    const n = normalizeSpecifier(specifier);
+    if (!normalized.has(n)) normalized.set(n, specifier);
   }
-  return { byModule, esm, dynamic };
+  return { byModule, esm, dynamic, normalized };
+}
+
+/** The key of `maps` that a module load of the file loads (`npm:jose@5` → `jose`), if any. */
+function mapKey(maps: ModuleMaps, site: ModuleLoadSite): string | undefined {
+  return maps.byModule.has(site.specifier) ? site.specifier : maps.normalized.get(site.normalized);
 }
 
 export interface ModuleReference {
@@ -163,48 +179,33 @@ export interface ModuleReference {
 /** A `require('x')` / `import('x')` call of a traced specifier (whether or not its result is traced further). */
 export type ModuleLoad = TSESTree.CallExpression | TSESTree.ImportExpression;
 
+/** One place where the file loads a module: the specifier as written, and `normalizeSpecifier` of it. */
+export type ModuleLoadSite = { specifier: string; normalized: string } & (
+  | { kind: 'static'; node: TSESTree.ImportDeclaration | TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration }
+  | { kind: 'require'; node: TSESTree.CallExpression }
+  | { kind: 'dynamic'; node: TSESTree.ImportExpression }
+  | { kind: 'equals'; node: TSESTree.TSImportEqualsDeclaration }
+);
+
+const loadsCache = new WeakMap<TSESTree.Program, readonly ModuleLoadSite[]>();
+
 /**
- * Every reference to the leaves of `maps` in this file. `onLoad` hears of each `require`/`import()` of a traced
- * specifier and each TS `import x = require()`, with the specifier. Pass `tracker` to share one ReferenceTracker.
+ * Every module the file loads by a constant specifier: static imports and `export … from` (type-only and
+ * side-effect imports included), `require('x')` of the global `require`, `import('x')`, TS `import x = require('x')`.
+ * Cheap: the top-level statements, the unresolved `require` references, and a text search for `import(`.
  */
-export function* iterateModuleReferences(
-  context: AnyContext,
-  maps: ModuleMaps,
-  onLoad?: (specifier: string, node: ModuleLoad | TSESTree.TSImportEqualsDeclaration) => void,
-  tracker: ReferenceTracker = new ReferenceTracker(context.sourceCode.getScope(context.sourceCode.ast) as never, { mode: 'legacy' }),
-): Generator<ModuleReference> {
+export function moduleLoads(context: AnyContext): readonly ModuleLoadSite[] {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast as TSESTree.Program;
-  const globalScope = sourceCode.getScope(program);
-  const each = (start: TSESTree.Node, map: TraceMap) => tracker.iteratePropertyReferences(start as never, map as never) as Iterable<ModuleReference>;
-  yield* tracker.iterateEsmReferences(maps.esm as never) as Iterable<ModuleReference>;
-
-  const requireVar = globalScope.set.get('require');
-  const requireRefs = requireVar && requireVar.defs.length === 0 ? requireVar.references : requireVar ? [] : globalScope.through;
-  for (const ref of requireRefs) {
-    const id = ref.identifier;
-    if (id.type !== 'Identifier' || id.name !== 'require') continue;
-    const call = id.parent;
-    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
-    const specifier = specifierOf(call.arguments[0]);
-    const map = specifier === undefined ? undefined : maps.byModule.get(specifier);
-    if (!map) continue;
-    onLoad?.(specifier!, call);
-    yield* each(call, map);
-  }
-
-  // `await import('x')`; `import('x').then(m => …)` is left alone.
-  if (sourceCode.text.includes('import(') || sourceCode.text.includes('import (')) {
-    for (const node of dynamicImports(sourceCode)) {
-      const specifier = specifierOf(node.source);
-      const map = specifier === undefined ? undefined : maps.dynamic.get(specifier);
-      if (!map) continue;
-      onLoad?.(specifier!, node);
-      if (node.parent?.type === 'AwaitExpression') yield* each(node.parent, map);
-    }
-  }
-
+  let out = loadsCache.get(program) as ModuleLoadSite[] | undefined;
+  if (out) return out;
+  out = [];
   for (const stmt of program.body) {
+    if (stmt.type === 'ImportDeclaration' || ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') && stmt.source)) {
+      const specifier = stmt.source!.value;
+      if (typeof specifier === 'string') out.push({ kind: 'static', specifier, normalized: normalizeSpecifier(specifier), node: stmt });
+      continue;
+    }
     const decl =
       stmt.type === 'TSImportEqualsDeclaration'
         ? stmt
@@ -213,10 +214,82 @@ export function* iterateModuleReferences(
           : undefined;
     if (!decl || decl.moduleReference.type !== 'TSExternalModuleReference') continue;
     const specifier = specifierOf(decl.moduleReference.expression);
-    const map = specifier === undefined ? undefined : maps.byModule.get(specifier);
-    if (!map) continue;
-    onLoad?.(specifier!, decl);
-    for (const variable of sourceCode.getDeclaredVariables(decl)) {
+    if (specifier !== undefined) out.push({ kind: 'equals', specifier, normalized: normalizeSpecifier(specifier), node: decl });
+  }
+
+  const globalScope = sourceCode.getScope(program);
+  const requireVar = globalScope.set.get('require');
+  const requireRefs = requireVar ? (requireVar.defs.length === 0 ? requireVar.references : []) : globalScope.through;
+  for (const ref of requireRefs) {
+    const id = ref.identifier;
+    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+    const call = id.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
+    const specifier = specifierOf(call.arguments[0]);
+    if (specifier !== undefined) out.push({ kind: 'require', specifier, normalized: normalizeSpecifier(specifier), node: call });
+  }
+
+  for (const node of dynamicImports(sourceCode)) {
+    const specifier = specifierOf(node.source);
+    if (specifier !== undefined) out.push({ kind: 'dynamic', specifier, normalized: normalizeSpecifier(specifier), node });
+  }
+  loadsCache.set(program, out);
+  return out;
+}
+
+/** Whether the file loads any module of `maps` (a cheap pre-check; `iterateModuleReferences` makes it itself). */
+export function loadsAnyModule(context: AnyContext, maps: ModuleMaps): boolean {
+  for (const site of moduleLoads(context)) if (mapKey(maps, site) !== undefined) return true;
+  return false;
+}
+
+/**
+ * Every reference to the leaves of `maps` in this file. Specifiers are matched as written or normalised
+ * (`npm:jose@5`, `https://esm.sh/jose` load `jose`; see `normalizeSpecifier`). `onLoad` hears of each
+ * `require`/`import()` of a traced specifier and each TS `import x = require()`, with the specifier as `maps` lists
+ * it. Pass `tracker` to share one ReferenceTracker.
+ */
+export function* iterateModuleReferences(
+  context: AnyContext,
+  maps: ModuleMaps,
+  onLoad?: (specifier: string, node: ModuleLoad | TSESTree.TSImportEqualsDeclaration) => void,
+  tracker?: ReferenceTracker,
+): Generator<ModuleReference> {
+  const sites: { site: ModuleLoadSite; key: string }[] = [];
+  for (const site of moduleLoads(context)) {
+    const key = mapKey(maps, site);
+    if (key !== undefined) sites.push({ site, key });
+  }
+  if (sites.length === 0) return;
+  const sourceCode = context.sourceCode;
+  const t = tracker ?? new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never, { mode: 'legacy' });
+  const each = (start: TSESTree.Node, map: TraceMap) => t.iteratePropertyReferences(start as never, map as never) as Iterable<ModuleReference>;
+
+  const esm: TraceMap = {};
+  let anyEsm = false;
+  for (const { site, key } of sites) {
+    if (site.kind !== 'static') continue;
+    esm[site.specifier] = maps.esm.get(key)!;
+    anyEsm = true;
+  }
+  if (anyEsm) yield* t.iterateEsmReferences(esm as never) as Iterable<ModuleReference>;
+
+  for (const { site, key } of sites) {
+    if (site.kind !== 'require') continue;
+    onLoad?.(key, site.node);
+    yield* each(site.node, maps.byModule.get(key)!);
+  }
+  // `await import('x')`; `import('x').then(m => …)` is left alone.
+  for (const { site, key } of sites) {
+    if (site.kind !== 'dynamic') continue;
+    onLoad?.(key, site.node);
+    if (site.node.parent?.type === 'AwaitExpression') yield* each(site.node.parent, maps.dynamic.get(key)!);
+  }
+  for (const { site, key } of sites) {
+    if (site.kind !== 'equals') continue;
+    onLoad?.(key, site.node);
+    const map = maps.byModule.get(key)!;
+    for (const variable of sourceCode.getDeclaredVariables(site.node)) {
       for (const ref of variable.references) if (ref.isRead()) yield* each(ref.identifier, map);
     }
   }
@@ -225,54 +298,144 @@ export function* iterateModuleReferences(
 /** A module specifier written as a constant string (`'x'`, `` `x` ``), through TS wrappers. */
 function specifierOf(node: TSESTree.Node | undefined): string | undefined {
   if (!node || node.type === 'SpreadElement') return undefined;
-  const value = getStringIfConstant(stripTsWrappers(node) as never);
+  const n = stripTsWrappers(node);
+  if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : undefined;
+  if (n.type === 'TemplateLiteral' && n.expressions.length === 0) return n.quasis[0].value.cooked ?? undefined;
+  const value = getStringIfConstant(n as never);
   return value == null ? undefined : value;
 }
 
-/** ImportExpression nodes of the file, found through tokens (cheap: only files whose text says `import(`). */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** ImportExpression nodes of the file: a text search for `import` followed by `(`, then the node there. */
 function dynamicImports(sourceCode: AnyContext['sourceCode']): TSESTree.ImportExpression[] {
   const out: TSESTree.ImportExpression[] = [];
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type !== 'Keyword' || token.value !== 'import') continue;
-    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
-    if (node?.type === 'ImportExpression') out.push(node);
+  const text = sourceCode.text;
+  for (let i = text.indexOf('import'); i >= 0; i = text.indexOf('import', i + 6)) {
+    let j = i + 6;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 40 /* ( */) continue;
+    const node = sourceCode.getNodeByRangeIndex(i) as TSESTree.Node | null;
+    if (node?.type === 'ImportExpression' && node.range[0] === i) out.push(node);
   }
   return out;
 }
 
 const importedCache = new WeakMap<TSESTree.Program, Set<string>>();
 
-/** Module specifiers this file imports, re-exports or requires (static strings only); a cheap pre-check. */
+/**
+ * Module specifiers this file imports, re-exports or requires (constant strings only), each as written and, where it
+ * differs, normalised (`npm:jose@5` → also `jose`, `node:fs` → also `fs`); a cheap pre-check.
+ */
 export function importedModules(context: AnyContext): Set<string> {
   const program = context.sourceCode.ast as TSESTree.Program;
   let found = importedCache.get(program);
   if (found) return found;
   found = new Set();
-  for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration' || ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') && stmt.source)) {
-      found.add(String(stmt.source!.value));
-    } else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') {
-      const e = stmt.moduleReference.expression;
-      if (e.type === 'Literal') found.add(String(e.value));
-    }
+  for (const site of moduleLoads(context)) {
+    found.add(site.specifier);
+    found.add(site.normalized);
   }
-  for (const m of context.sourceCode.text.matchAll(/\b(?:require|import)\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g)) found.add(m[1]);
   importedCache.set(program, found);
   return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Collection.
+// Module specifiers as Deno and ES-module CDNs write them.
 
-/** Cheap pre-check: does the file mention any modelled module specifier at all? */
-function mentionsModelledModule(text: string): boolean {
-  for (const specifier of jwtModuleMaps.byModule.keys()) if (text.includes(specifier)) return true;
-  return false;
+/** JSR packages that publish a modelled npm package under another name. */
+const JSR_PACKAGES: Readonly<Record<string, string>> = { '@panva/jose': 'jose', '@hono/hono': 'hono' };
+/** deno.land/x modules that are a modelled npm package (entry files only). */
+const DENO_X_PACKAGES: Readonly<Record<string, string>> = { jose: 'jose' };
+const DENO_ENTRY = /^(?:|index|mod)(?:\.[cm]?[jt]s)?$/;
+const PACKAGE_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*$/i;
+
+/** `name@version/sub/path` (or `@scope/name@version/…`) → `{ name, subpath }`; undefined when it is not a package path. */
+function splitPackagePath(p: string): { name: string; subpath: string } | undefined {
+  const parts = p.split('/');
+  const scoped = parts[0].startsWith('@');
+  if (scoped && parts.length < 2) return undefined;
+  const head = scoped ? parts[1] : parts[0];
+  const at = head.indexOf('@');
+  const bare = at < 0 ? head : head.slice(0, at);
+  const name = scoped ? `${parts[0]}/${bare}` : bare;
+  if (!PACKAGE_NAME.test(name)) return undefined;
+  const subpath = parts.slice(scoped ? 2 : 1).join('/');
+  return { name, subpath };
 }
+
+const joinSubpath = (name: string, subpath: string): string => (subpath ? `${name}/${subpath}` : name);
+
+/**
+ * The package specifier a module specifier loads, as Node resolves it: `node:crypto` → `crypto`,
+ * `npm:jose@5` → `jose`, `jsr:@panva/jose` → `jose`, `https://esm.sh/jsonwebtoken@9?target=deno` →
+ * `jsonwebtoken`, `https://esm.sh/hono@4/jwt` → `hono/jwt`, `https://deno.land/x/jose@v5.2.0/index.ts` → `jose`,
+ * `https://cdn.skypack.dev/jose`, `https://cdn.jsdelivr.net/npm/jose@5/+esm`, `https://unpkg.com/jose@5` → `jose`.
+ * Anything else (relative paths, other hosts, build-artefact paths) is returned unchanged or as a path no model
+ * lists, so an unrelated package never matches (`npm:josekit` → `josekit`).
+ */
+export function normalizeSpecifier(specifier: string): string {
+  if (specifier.startsWith('node:')) return specifier.slice(5);
+  if (specifier.startsWith('npm:')) {
+    const pkg = splitPackagePath(specifier.slice(4).replace(/^\/+/, ''));
+    return pkg ? joinSubpath(pkg.name, pkg.subpath) : specifier;
+  }
+  if (specifier.startsWith('jsr:')) {
+    const pkg = splitPackagePath(specifier.slice(4).replace(/^\/+/, ''));
+    const npm = pkg && Object.hasOwn(JSR_PACKAGES, pkg.name) ? JSR_PACKAGES[pkg.name] : undefined;
+    return npm ? joinSubpath(npm, pkg!.subpath) : specifier;
+  }
+  if (!specifier.startsWith('https://') && !specifier.startsWith('http://')) return specifier;
+  let url: URL;
+  try {
+    url = new URL(specifier);
+  } catch {
+    return specifier;
+  }
+  let p = decodePath(url.pathname);
+  if (p === undefined) return specifier;
+  switch (url.hostname) {
+    case 'esm.sh':
+      // `/v135/jose@5`, `/stable/jose`: build channel prefixes; `/*jose`: "mark dependencies external"
+      p = p.replace(/^\/(?:v\d+|stable)(?=\/)/, '').replace(/^\/\*/, '/');
+      break;
+    case 'cdn.skypack.dev':
+      if (p.startsWith('/-/')) return specifier; // pinned build URLs
+      break;
+    case 'cdn.jsdelivr.net':
+      if (!p.startsWith('/npm/')) return specifier;
+      p = p.slice(4).replace(/\/\+esm$/, '');
+      break;
+    case 'esm.run':
+    case 'unpkg.com':
+      break;
+    case 'deno.land': {
+      const m = /^\/x\/([^/@]+)(?:@[^/]*)?(?:\/(.*))?$/.exec(p);
+      const npm = m && Object.hasOwn(DENO_X_PACKAGES, m[1]) ? DENO_X_PACKAGES[m[1]] : undefined;
+      return npm && DENO_ENTRY.test(m![2] ?? '') ? npm : specifier;
+    }
+    default:
+      return specifier;
+  }
+  const pkg = splitPackagePath(p.replace(/^\/+/, '').replace(/\/+$/, ''));
+  return pkg ? joinSubpath(pkg.name, pkg.subpath) : specifier;
+}
+
+function decodePath(p: string): string | undefined {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Collection.
 
 function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   const sourceCode = context.sourceCode;
-  if (!mentionsModelledModule(sourceCode.text)) return EMPTY;
+  // Cheap exit: the file loads no modelled module (every entry point below starts from one).
+  if (!loadsAnyModule(context, jwtModuleMaps)) return EMPTY;
   const globalScope = sourceCode.getScope(program);
   currentSourceCode = sourceCode;
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
@@ -337,7 +500,7 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   /** `require('x')` and `import('x')` of modelled modules, for the framework entry points below */
   const requireCalls: ModuleLoad[] = [];
   const onLoad = (specifier: string, node: ModuleLoad | TSESTree.TSImportEqualsDeclaration) => {
-    result.libraries.add(libraryBySpecifier.get(specifier)!.id);
+    result.libraries.add(libraryBySpecifier.get(normalizeSpecifier(specifier))!.id);
     if (node.type !== 'TSImportEqualsDeclaration') requireCalls.push(node);
   };
   for (const ref of iterateModuleReferences(context, jwtModuleMaps, onLoad, tracker)) record(ref);
@@ -460,7 +623,7 @@ function moduleBindings(
     out.named.set(name, list);
   };
   for (const stmt of program.body) {
-    if (stmt.type !== 'ImportDeclaration' || !lib.modules.includes(stmt.source.value)) continue;
+    if (stmt.type !== 'ImportDeclaration' || !isLibraryModule(lib, stmt.source.value)) continue;
     out.loaded = true;
     for (const spec of stmt.specifiers) {
       const v = sourceCode.getDeclaredVariables(spec)[0] as Variable | undefined;
@@ -474,7 +637,8 @@ function moduleBindings(
   }
   for (const call of loads) {
     const source = call.type === 'ImportExpression' ? call.source : call.arguments[0];
-    if (!source || source.type !== 'Literal' || typeof source.value !== 'string' || !lib.modules.includes(source.value)) continue;
+    const specifier = source && source.type !== 'SpreadElement' ? specifierOf(source) : undefined;
+    if (specifier === undefined || !isLibraryModule(lib, specifier)) continue;
     out.loaded = true;
     const value: TSESTree.Node = call.parent?.type === 'AwaitExpression' ? call.parent : call;
     const decl = value.parent;
@@ -692,7 +856,7 @@ function isImportOf(id: TSESTree.Identifier, source: string, imported: string): 
   if (def?.type !== 'ImportBinding' || def.node.type !== 'ImportSpecifier') return false;
   const decl = def.parent as TSESTree.ImportDeclaration;
   const name = def.node.imported.type === 'Identifier' ? def.node.imported.name : String(def.node.imported.value);
-  return decl.source.value === source && name === imported;
+  return normalizeSpecifier(decl.source.value) === source && name === imported;
 }
 
 function isClass(node: TSESTree.Node): node is TSESTree.ClassDeclaration | TSESTree.ClassExpression {

@@ -1,5 +1,7 @@
 /**
- * Exported constants of relative modules, read from disk without type information.
+ * Exported constants of relative modules, read from disk without type information — and, with the
+ * `typeAware` setting and a TypeScript program (`--type-aware`), of any module the program resolves
+ * to a source file of the project (path aliases, workspace packages).
  *
  * A relative specifier is resolved to a file (`./config`, `./config.js` → `config.ts`, `index.*` of a
  * directory), the file is parsed (never executed) with `@typescript-eslint/parser`, and its exports
@@ -12,8 +14,10 @@ import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import {
   evaluateLookup,
+  moduleResolverOf,
   newState,
   registerForeignProgram,
   type AnyContext,
@@ -263,10 +267,50 @@ function loadModule(file: string): ModuleInfo | 'too-large' | undefined {
 
 const isRelative = (s: string) => s === '.' || s === '..' || s.startsWith('./') || s.startsWith('../');
 
-/** @internal Where `exportName` of the module `specifier` (relative to `importingFile`) is defined. */
+/** Resolves a non-relative specifier to a source file of the project, or undefined. */
+export type ModuleResolver = (specifier: string, containingFile: string) => string | undefined;
+
+const DECLARATION = /\.d\.[cm]?ts$|\.d\.[^/\\]*\.ts$/;
+const resolvers = new WeakMap<object, ModuleResolver>();
+
+/**
+ * Module resolution of a TypeScript program (its compiler options: `paths`, `baseUrl`, `moduleResolution`,
+ * workspace symlinks), limited to the project's own source files: a module that resolves into `node_modules`
+ * or to a declaration file is not followed. Resolved files are read by the same parse-only export index.
+ */
+export function programResolver(program: ts.Program): ModuleResolver {
+  let resolver = resolvers.get(program);
+  if (resolver) return resolver;
+  const options = program.getCompilerOptions();
+  const host = ts.sys;
+  const canonical = (f: string) => (host.useCaseSensitiveFileNames ? f : f.toLowerCase());
+  const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), canonical, options);
+  const memo = new Map<string, string | undefined>();
+  resolver = (specifier, containingFile) => {
+    const key = `${containingFile}\0${specifier}`;
+    if (memo.has(key)) return memo.get(key);
+    let file: string | undefined;
+    try {
+      const resolved = ts.resolveModuleName(specifier, containingFile, options, host, cache).resolvedModule?.resolvedFileName;
+      if (resolved && !DECLARATION.test(resolved) && !resolved.split(/[\\/]/).includes('node_modules') && EXTENSIONS.includes(path.extname(resolved))) {
+        file = path.resolve(resolved);
+      }
+    } catch {
+      file = undefined;
+    }
+    memo.set(key, file);
+    return file;
+  };
+  resolvers.set(program, resolver);
+  return resolver;
+}
+
+/**
+ * @internal Where `exportName` of the module `specifier` (imported from `importingFile`) is defined. Relative
+ * specifiers are resolved from disk; others only through `st.resolveModule` (type-aware runs).
+ */
 export function lookupExport(importingFile: string, specifier: string, exportName: string, st: State, at: Node): ExportLookup {
-  if (!isRelative(specifier)) return { kind: 'unknown', reason: 'import', node: at };
-  const file = resolveModuleFile(importingFile, specifier);
+  const file = isRelative(specifier) ? resolveModuleFile(importingFile, specifier) : st.resolveModule?.(specifier, importingFile);
   if (!file) return { kind: 'unknown', reason: 'import', node: at };
   if (exportName === '*') return { kind: 'module', file, at };
   return lookupExportInFile(file, exportName, st, at);
@@ -352,9 +396,10 @@ export function moduleNamespaceValue(file: string, st: State, at: Node): Resolve
 
 /**
  * The value of export `exportName` (`'default'` for a default export, `'*'` for the whole module) of
- * the relative module `specifier` imported from `importingFile`. Non-relative specifiers, unreadable
- * files and parse errors are unknown('import'); cycles and bounds are unknown('limit'). Nodes in a
- * known answer belong to the other module's AST — do not report on them.
+ * the relative module `specifier` imported from `importingFile`. Non-relative specifiers (unless the
+ * context is type-aware, see `values.ts`), unreadable files and parse errors are unknown('import');
+ * cycles and bounds are unknown('limit'). Nodes in a known answer belong to the other module's AST —
+ * do not report on them.
  */
 export function resolveImportedValue(
   context: AnyContext,
@@ -364,5 +409,6 @@ export function resolveImportedValue(
 ): Resolved {
   const at = context.sourceCode.ast as TSESTree.Program;
   const st = newState();
+  st.resolveModule = moduleResolverOf(context);
   return evaluateLookup(lookupExport(importingFile, specifier, exportName, st, at), st, at);
 }

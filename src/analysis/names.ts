@@ -62,13 +62,12 @@ export function splitWords(name: string): readonly string[] {
     } else if (start < 0) {
       start = i;
     } else {
-      const boundary =
-        (cls === C.Upper && prev === C.Lower) ||
-        (cls === C.Digit) !== (prev === C.Digit) ||
-        // "JWTSecret": the S starts a new word
-        (cls === C.Lower && prev === C.Upper && i - 1 > start && charClass(name.charCodeAt(i - 2)) === C.Upper);
+      // "JWTSecret": the S starts a new word
+      const upperRunEnds = cls === C.Lower && prev === C.Upper && i - 1 > start && charClass(name.charCodeAt(i - 2)) === C.Upper;
+      const boundary = (cls === C.Upper && prev === C.Lower) || (cls === C.Digit) !== (prev === C.Digit) || upperRunEnds;
       if (boundary) {
-        const at = cls === C.Lower ? i - 1 : i;
+        // a digit run followed by a letter (`2faCode`) ends before the letter, not before the digit
+        const at = upperRunEnds ? i - 1 : i;
         words.push(name.slice(start, at).toLowerCase());
         start = at;
       }
@@ -408,23 +407,29 @@ function hasWordPair(w: readonly string[], a: string, b: string): boolean {
 /** Leading words of generator names that say nothing about the value (`generateResetToken`, `randomToken`). */
 const GENERATOR_PREFIX = set('generate', 'gen', 'create', 'make', 'new', 'random', 'rand', 'get', 'build', 'issue', 'next', 'secure', 'unique', 'temp', 'temporary', 'one', 'time', 'initial');
 const RANDOM_HEADS = set(
-  'token', 'jwt', 'jti', 'nonce', 'salt', 'secret', 'otp', 'totp', 'hotp', 'csrf', 'xsrf', 'sid', 'passcode',
-  'password', 'passwd', 'pwd', 'pin', 'iv', 'challenge', 'verifier', 'passphrase', 'apikey', 'pepper',
+  'token', 'jwt', 'jti', 'jwtid', 'nonce', 'cnonce', 'salt', 'secret', 'otp', 'totp', 'hotp', 'csrf', 'xsrf', 'sid',
+  'passcode', 'password', 'passwd', 'pwd', 'pin', 'iv', 'challenge', 'verifier', 'passphrase', 'apikey', 'pepper',
 );
+/** Heads whose plural names a collection of credentials when qualified (`backupCodes`, `apiKeys`, `sessionIds`). */
+const PLURAL_RANDOM_HEADS = new Map([...RANDOM_HEADS, 'code', 'key', 'id'].map((h) => [`${h}s`, h]));
 /** Qualifiers that make a `…Code` a credential. */
 const CODE_CONTEXT = set(
   'reset', 'verify', 'verification', 'otp', 'mfa', 'twofa', 'invite', 'invitation', 'confirm', 'confirmation', 'auth',
   'authorization', 'activation', 'login', 'magic', 'recovery', 'backup', 'access', 'pin', 'security', 'sms', 'email',
-  'unlock', 'pairing', 'redeem', 'signup', 'registration', 'claim', 'share', 'enrollment',
+  'unlock', 'pairing', 'redeem', 'signup', 'registration', 'claim', 'share', 'enrollment', 'twofactor', 'tfa',
 );
-const RANDOM_KEY_QUALIFIERS = set('secret', 'api', 'session', 'signing', 'private', 'encryption', 'hmac', 'jwt', 'access', 'master', 'idempotency');
+const RANDOM_KEY_QUALIFIERS = set(
+  'secret', 'api', 'session', 'signing', 'private', 'encryption', 'hmac', 'jwt', 'access', 'master', 'idempotency',
+  'activation', 'license', 'reset', 'verification', 'invite', 'recovery',
+);
 
 /**
  * A name whose value must be unguessable: token, refreshToken, resetToken, verificationCode, otp,
- * resetCode / verifyCode / otpCode / mfaCode / inviteCode, secret, nonce, salt, jti, sessionId, sid,
- * csrf, apiKey, password, pin, iv, challenge, `state` (OAuth), codeVerifier. Generator names count
- * (`generateResetToken`, `randomToken`). Not: requestId, traceId, colorCode, zipCode, jitter, delay,
- * sample, shuffle, index, randomColor, `key` (React lists), `code` alone.
+ * resetCode / verifyCode / otpCode / mfaCode / inviteCode / twoFactorCode, secret, nonce, cnonce, salt, jti, jwtid,
+ * jwtId, sessionId, sid, csrf, apiKey, activationKey, password, pin, iv, challenge, `state` (OAuth), codeVerifier;
+ * qualified plurals (`backupCodes`, `recoveryCodes`, `apiKeys`). Generator names count (`generateResetToken`,
+ * `randomToken`). Not: requestId, traceId, colorCode, zipCode, jitter, delay, sample, shuffle, index, randomColor,
+ * `key` (React lists), `code` alone, `tokens` / `codes` alone, pagination tokens (`nextToken`, `pageToken`).
  */
 export function isRandomnessSensitiveName(name: string): boolean {
   const all = splitWords(name);
@@ -432,27 +437,57 @@ export function isRandomnessSensitiveName(name: string): boolean {
   while (from < all.length - 1 && GENERATOR_PREFIX.has(all[from])) from++;
   const words = from === 0 ? all : all.slice(from);
   if (words.length === 0) return false;
-  const w = core(words);
-  const n = w.length;
+  let w = core(words);
+  let n = w.length;
+  const plural = n > 1 ? PLURAL_RANDOM_HEADS.get(w[n - 1]) : undefined;
+  if (plural) w = [...w.slice(0, n - 1), plural];
+  n = w.length;
   const head = w[n - 1];
   // `isTokenValid`, `hasSecret` are flags; `verifyCode` is a code (the verb qualifies it)
   if (from === 0 && startsWithPredicateOrVerb(words) && !(head === 'code' && CODE_CONTEXT.has(words[0]))) return false;
   if (RANDOM_HEADS.has(head)) {
-    if ((head === 'token' || head === 'jwt') && isNonCredentialToken(w)) return false;
+    // judged on the whole name: the stripped `next` of `nextToken` is AWS-style pagination, not a generator
+    if ((head === 'token' || head === 'jwt') && (isNonCredentialToken(w) || isNonCredentialToken(core(all)))) return false;
     return true;
   }
   if (n === 1) return head === 'state';
   const qualifier = w[n - 2];
   switch (head) {
     case 'code':
-      return hasAny(w, 0, n - 1, CODE_CONTEXT);
+      return hasAny(w, 0, n - 1, CODE_CONTEXT) || hasWordPair(w, 'two', 'factor') || hasWordPair(w, '2', 'fa');
     case 'key':
       return RANDOM_KEY_QUALIFIERS.has(qualifier);
     case 'id':
-      return qualifier === 'session' || qualifier === 'sess';
+      return qualifier === 'session' || qualifier === 'sess' || qualifier === 'jwt';
     case 'state':
       return qualifier === 'oauth' || qualifier === 'csrf' || qualifier === 'oidc';
     default:
       return false;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+// ---------------------------------------------------------------------------------------------
+
+/** Nouns for entities whose records hold personal data and credentials. */
+const ENTITY_WORDS = set(
+  'user', 'account', 'customer', 'member', 'profile', 'employee', 'patient', 'person', 'admin', 'owner', 'student',
+);
+/** Nouns that, after an entity word, still name the record (`userDoc`, `userRecord`, `accountEntity`). */
+const RECORD_WORDS = set('doc', 'document', 'record', 'entity', 'row', 'model', 'data', 'obj', 'object');
+/** Qualifiers saying the value was already reduced to what a token needs (`safeUser`, `tokenUser`). */
+const REDUCED_WORDS = set(
+  'safe', 'sanitized', 'sanitised', 'public', 'minimal', 'token', 'jwt', 'payload', 'claims', 'claim', 'session',
+  'is', 'has', 'dto', 'info', 'id', 'ids', 'name', 'names', 'role', 'roles', 'type',
+);
+
+/** A name for an entity record: `user`, `foundUser`, `dbUser`, `userDoc`, `account`. Not `userId`, `safeUser`. */
+export function isEntityName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length === 0) return false;
+  for (const w of words) if (REDUCED_WORDS.has(w)) return false;
+  const last = words[words.length - 1];
+  if (ENTITY_WORDS.has(last)) return true;
+  return words.length >= 2 && RECORD_WORDS.has(last) && ENTITY_WORDS.has(words[words.length - 2]);
 }

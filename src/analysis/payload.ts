@@ -12,7 +12,7 @@ import { staticMemberName } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, type JwtUsage } from './imports.js';
-import { splitWords } from './names.js';
+import { isEntityName, splitWords } from './names.js';
 import { readObject } from './options.js';
 import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -144,29 +144,6 @@ const PASS_THROUGH = new Set(['lean', 'exec', 'populate', 'orFail']);
 const SERIALIZERS = new Set(['toJSON', 'toObject']);
 /** Members that are the entity's raw field bag (Mongoose `_doc`, Sequelize `dataValues`). */
 const RAW_FIELDS = new Set(['_doc', 'dataValues']);
-
-/** Nouns for entities whose records hold personal data and credentials. */
-const ENTITY_WORDS = new Set([
-  'user', 'account', 'customer', 'member', 'profile', 'employee', 'patient', 'person', 'admin', 'owner', 'student',
-]);
-/** Nouns that, after an entity word, still name the record (`userDoc`, `userRecord`, `accountEntity`). */
-const RECORD_WORDS = new Set(['doc', 'document', 'record', 'entity', 'row', 'model', 'data', 'obj', 'object']);
-/** Qualifiers saying the value was already reduced to what a token needs (`safeUser`, `tokenUser`). */
-const REDUCED_WORDS = new Set([
-  'safe', 'sanitized', 'sanitised', 'public', 'minimal', 'token', 'jwt', 'payload', 'claims', 'claim', 'session',
-  'is', 'has', 'dto', 'info', 'id', 'ids', 'name', 'names', 'role', 'roles', 'type',
-]);
-
-/** A name for an entity record: `user`, `foundUser`, `dbUser`, `userDoc`, `account`. Not `userId`, `safeUser`. */
-export function isEntityName(name: string): boolean {
-  const words = splitWords(name);
-  if (words.length === 0) return false;
-  for (const w of words) if (REDUCED_WORDS.has(w)) return false;
-  const last = words[words.length - 1];
-  if (ENTITY_WORDS.has(last)) return true;
-  return words.length >= 2 && RECORD_WORDS.has(last) && ENTITY_WORDS.has(words[words.length - 2]);
-}
-
 
 function calleeMethod(call: TSESTree.CallExpression): { name: string; object: Node } | undefined {
   const c = stripTsWrappers(call.callee);

@@ -10,7 +10,8 @@
  *   property, class field, setter (`setNonce(…)`), named call argument (`res.cookie('sid', …)`), JSX attribute or
  *   JWT claim it lands in, or the function it is returned from. A neutral local variable (`let s = ''; s += …`) is
  *   followed to its reads; a neutral function (`randomString(n)`) to its call sites in the file.
- * - `isRandomnessSinkName(name)`: `names.isRandomnessSensitiveName` plus the cases it leaves out (see below).
+ *   A template's literal text right before the value names it too (`` `JWT_SECRET=${…}` ``, `` `token: ${…}` ``).
+ * - Names are judged by `names.isRandomnessSensitiveName`; JWT claims also by `UNGUESSABLE_CLAIMS`.
  * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
  */
 import { enclosingFunction, functionName, staticKeyName, targetName } from './ast.js';
@@ -37,29 +38,6 @@ type Scope = TSESLint.Scope.Scope;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names
-
-/** Plural heads whose singular `names.ts` knows (`backupCodes`, `recoveryCodes`). */
-const PLURAL_HEADS = new Set(['codes', 'secrets', 'keys', 'pins', 'otps', 'nonces', 'passwords', 'salts']);
-/** Qualifiers of `…Key` / `…Code` that `names.ts` does not list (`activationKey`, `twoFactorCode`). */
-const EXTRA_KEY_QUALIFIERS = new Set(['activation', 'license', 'reset', 'verification', 'invite', 'recovery']);
-
-/**
- * A name whose value must be unguessable. `names.isRandomnessSensitiveName`, plus: the `jwtid` sign option and other
- * unguessable claims, plural heads (`backupCodes`), `…Key` / `…Code` qualifiers it misses (`activationKey`,
- * `twoFactorCode`).
- */
-export function isRandomnessSinkName(name: string): boolean {
-  if (isRandomnessSensitiveName(name)) return true;
-  if (UNGUESSABLE_CLAIMS.has(name) || UNGUESSABLE_CLAIMS.has(name.toLowerCase())) return true;
-  const words = splitWords(name);
-  const n = words.length;
-  if (n === 0) return false;
-  const head = words[n - 1];
-  if (PLURAL_HEADS.has(head) && isRandomnessSensitiveName(name.replace(/s$/i, ''))) return true;
-  if (head === 'key' && n > 1 && EXTRA_KEY_QUALIFIERS.has(words[n - 2])) return true;
-  if (head === 'code' && words.includes('factor')) return true;
-  return false;
-}
 
 /** The head word of a name after `splitWords` (`resetToken` → token). */
 function headWord(name: string): string | undefined {
@@ -260,6 +238,21 @@ export function climbDerived(node: Node): Node {
   return cur;
 }
 
+/**
+ * The name a template's literal text gives the expression at `index`: the `NAME=` / `name: ` right before it (an
+ * `.env` line, a query parameter, a header or YAML line), also across other expressions of the same value
+ * (`` `token=${a}-${b}` ``). `undefined` when the text before it names nothing (`` `Bearer ${…}` ``).
+ */
+export function templateTextName(template: TSESTree.TemplateLiteral, index: number): string | undefined {
+  let text = '';
+  for (let i = 0; i <= index; i++) {
+    text += template.quasis[i].value.cooked ?? '';
+    if (i < index) text += '\0';
+  }
+  const m = /(?:^|[^A-Za-z0-9_])([A-Za-z_][\w.-]*)["']?[ \t]*[=:][ \t]*["']?[^\s&;,"'=:]*$/.exec(text.slice(-256));
+  return m?.[1];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sinks: the names the value lands in
 
@@ -304,13 +297,30 @@ class Tracer {
       if (head && CLOCK_ALLOWED_HEADS.has(head)) return false;
     }
     if (kind === 'claim' && UNGUESSABLE_CLAIMS.has(name)) return true;
-    return isRandomnessSinkName(name);
+    return isRandomnessSensitiveName(name);
   }
 
   add(kind: RandomSink['kind'], name: string, node: Node): boolean {
     const sensitive = this.sensitive(name, kind);
     if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind, name, node, sensitive });
     return sensitive;
+  }
+
+  /**
+   * `climbDerived(from)`, naming on the way the templates whose literal text names the value
+   * (`` `JWT_SECRET=${randomString(48)}` ``, `` `?token=${…}` ``, `` `state: ${…}` ``).
+   */
+  climb(from: Node): Node {
+    const root = climbDerived(from);
+    let n: Node | undefined = from;
+    for (let i = 0; n && n !== root && i < 64; i++, n = n.parent) {
+      const t = n.parent;
+      if (t?.type !== 'TemplateLiteral') continue;
+      const index = t.expressions.indexOf(n as TSESTree.Expression);
+      const name = index >= 0 ? templateTextName(t, index) : undefined;
+      if (name) this.add('name', name, t);
+    }
+    return root;
   }
 
   /** Name the root, following neutral variables and functions `budget` more hops. */
@@ -384,7 +394,7 @@ class Tracer {
     const name = functionName(fn);
     if (!name) return;
     if (this.add('function', name, fn) || budget <= 0) return;
-    for (const call of this.callSites(fn)) this.visit(climbDerived(call), budget - 1);
+    for (const call of this.callSites(fn)) this.visit(this.climb(call), budget - 1);
   }
 
   private visitCallArgument(call: TSESTree.CallExpression, root: Node, budget: number): void {
@@ -440,7 +450,7 @@ class Tracer {
     if (!variable || variable.defs.length === 0) return;
     for (const ref of variable.references) {
       if (!ref.isRead() || ref.isWrite()) continue;
-      this.visit(climbDerived(ref.identifier as Node), budget);
+      this.visit(this.climb(ref.identifier as Node), budget);
     }
   }
 
@@ -511,8 +521,8 @@ class Tracer {
 
 /** Where the value of a weak source flows: its derived root and the names it reaches. */
 export function traceRandomValue(context: AnyContext, source: WeakSource): RandomFlow {
-  const root = climbDerived(source.node);
   const tracer = new Tracer(context, source.model, new Set(getWeakRandomSources(context).map((s) => s.node)));
+  const root = tracer.climb(source.node);
   tracer.visit(root, MAX_FOLLOW);
   return { root, sinks: tracer.sinks };
 }

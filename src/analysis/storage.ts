@@ -111,20 +111,63 @@ function globalRoots(globalScope: Scope, name: string): Node[] {
   for (const objectName of GLOBAL_OBJECT_NAMES) {
     for (const id of globalIdentifiers(globalScope, objectName)) {
       const member = memberOf(id);
-      if (member && getPropertyName(member as never) === name) out.push(member);
+      if (member && getPropertyName(member as never) === name) out.push(...withWrapperParameters(globalScope, [member]));
     }
   }
   return out;
 }
 
-/** Identifiers that read the global `name` (a declared global without redefinition, or an unresolved reference). */
+/**
+ * Identifiers that read the global `name` (a declared global without redefinition, or an unresolved reference), and
+ * the parameters it is handed to by an immediately invoked wrapper: `(function (window, document) { … })(window,
+ * document)` (UMD / jQuery-plugin style) — the parameter's reads are the global too, when it is never reassigned.
+ */
 function globalIdentifiers(globalScope: Scope, name: string): Node[] {
   const variable = globalScope.set.get(name);
+  let ids: Node[];
   if (variable) {
     if (variable.defs.length > 0 || variable.references.some((r) => r.isWrite())) return [];
-    return variable.references.map((r) => r.identifier as Node);
+    ids = variable.references.map((r) => r.identifier as Node);
+  } else {
+    ids = globalScope.through.filter((r) => r.identifier.type === 'Identifier' && r.identifier.name === name && r.isRead()).map((r) => r.identifier as Node);
   }
-  return globalScope.through.filter((r) => r.identifier.type === 'Identifier' && r.identifier.name === name && r.isRead()).map((r) => r.identifier as Node);
+  return withWrapperParameters(globalScope, ids);
+}
+
+/** `roots` and the reads of the wrapper parameters they are handed to (transitively, bounded). */
+function withWrapperParameters(globalScope: Scope, roots: Node[]): Node[] {
+  const out = [...roots];
+  for (let i = 0; i < out.length && out.length < 256; i++) out.push(...wrapperParameterReads(globalScope, out[i]));
+  return out;
+}
+
+/** `(function (doc) { … })(document)` / `((doc) => …)(document)`: the reads of `doc` when `id` is the argument. */
+function wrapperParameterReads(globalScope: Scope, id: Node): Node[] {
+  let arg = id;
+  while (arg.parent?.type === 'TSNonNullExpression' || arg.parent?.type === 'TSAsExpression') arg = arg.parent;
+  const call = arg.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(arg as TSESTree.Expression)) return [];
+  const fn = call.callee;
+  if (fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return [];
+  const index = call.arguments.indexOf(arg as TSESTree.Expression);
+  if (call.arguments.slice(0, index).some((a) => a.type === 'SpreadElement')) return [];
+  const param = fn.params[index];
+  if (param?.type !== 'Identifier') return [];
+  const scope = globalScope.childScopes.length ? findFunctionScope(globalScope, fn) : undefined;
+  const variable = scope?.set.get(param.name);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((r) => r.isWrite())) return [];
+  return variable.references.map((r) => r.identifier as Node);
+}
+
+function findFunctionScope(scope: Scope, fn: Node): Scope | undefined {
+  if (scope.block === fn) return scope;
+  for (const child of scope.childScopes) {
+    if (child.block.range[0] <= fn.range[0] && fn.range[1] <= child.block.range[1]) {
+      const found = findFunctionScope(child, fn);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The member expression `node.x` / `node['x']` that `node` is the object of (through TS wrappers). */

@@ -4,7 +4,10 @@
  * `resolveValue` answers a tri-state (known / unknown(reason) / absent). It follows `const` and
  * write-once `let` bindings, TS wrappers, object and array literals (lazily: reading `cfg.a` does not
  * need the rest of `cfg` to be known), class fields through `this`, and imports of relative modules
- * (read from disk by `modules.ts`). Anything else is delegated to `getStaticValue`.
+ * (read from disk by `modules.ts`). With the shared setting `settings['jwt-lint'].typeAware === true`
+ * and a TypeScript program in the parser services (`--type-aware`), other specifiers the program
+ * resolves to a project source file (path aliases, workspace packages) are followed the same way.
+ * Anything else is delegated to `getStaticValue`.
  *
  * Nodes of other files: when a value comes from another module, the nodes in the answer are replaced
  * by the node that was asked about, so a rule never reports a location of another file.
@@ -12,7 +15,14 @@
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import path from 'node:path';
-import { lookupExport, lookupExportInFile, moduleNamespaceValue, type ExportLookup } from './modules.js';
+import {
+  lookupExport,
+  lookupExportInFile,
+  moduleNamespaceValue,
+  programResolver,
+  type ExportLookup,
+  type ModuleResolver,
+} from './modules.js';
 
 export type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -52,6 +62,21 @@ export interface Env {
   readonly filename: string;
   readonly program: TSESTree.Program;
   getScope(node: Node): Scope;
+  /** the linted file's type-aware module resolution, if enabled (see `moduleResolverOf`) */
+  readonly resolveModule?: ModuleResolver;
+}
+
+/**
+ * The TypeScript project's module resolution for this file, when the run opts in with the shared setting
+ * `settings: { 'jwt-lint': { typeAware: true } }` and the parser provides a program (`parserOptions.project` /
+ * `projectService`). Type information alone never changes what is resolved.
+ */
+export function moduleResolverOf(context: AnyContext): ModuleResolver | undefined {
+  const settings = (context.settings as Record<string, unknown> | undefined)?.['jwt-lint'] as { typeAware?: unknown } | undefined;
+  if (settings?.typeAware !== true) return undefined;
+  const program = (context.sourceCode.parserServices as { program?: unknown } | undefined)?.program;
+  if (!program || typeof (program as { getCompilerOptions?: unknown }).getCompilerOptions !== 'function') return undefined;
+  return programResolver(program as Parameters<typeof programResolver>[0]);
 }
 
 const foreignEnvs = new WeakMap<Node, Env>();
@@ -78,6 +103,7 @@ function localEnv(context: AnyContext): Env {
       filename: path.isAbsolute(file) ? file : /^<.*>$/.test(file) ? '' : path.resolve(cwd, file),
       program,
       getScope: (n) => context.sourceCode.getScope(n) as Scope,
+      resolveModule: moduleResolverOf(context),
     };
     localEnvs.set(program, env);
   }
@@ -101,6 +127,8 @@ export interface State {
   /** evaluation steps taken so far (bounds `a1 = a0 + a0; a2 = a1 + a1; …`) */
   steps: number;
   visiting: Set<unknown>;
+  /** type-aware resolution of non-relative specifiers, taken from the linted file's env (also used in other modules) */
+  resolveModule?: ModuleResolver;
 }
 const MAX_HOPS = 20;
 const MAX_NEST = 400;
@@ -140,6 +168,13 @@ function isGlobal(env: Env, node: Node, name: string): boolean {
 
 function isRelative(spec: string): boolean {
   return spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
+}
+
+/** Whether an import of `spec` from a file of `env` can be looked up (relative, or type-aware resolution). */
+function canFollowImport(env: Env, spec: string, st: State): boolean {
+  if (!env.filename) return false;
+  if (env.resolveModule && !st.resolveModule) st.resolveModule = env.resolveModule;
+  return isRelative(spec) || st.resolveModule !== undefined;
 }
 
 /** Static name of a non-computed member / property key. */
@@ -400,7 +435,7 @@ function originOfVariable(env: Env, variable: Variable, at: Node, st: State, cro
 }
 
 function importOrigin(env: Env, source: string, name: string, at: Node, st: State, crossFile: boolean): Origin {
-  if (!isRelative(source) || !crossFile || !env.filename) return { kind: 'result', result: unknown('import', at) };
+  if (!crossFile || !canFollowImport(env, source, st)) return { kind: 'result', result: unknown('import', at) };
   return { kind: 'export', lookup: lookupExport(env.filename, source, name, st, at) };
 }
 
@@ -451,7 +486,7 @@ function locate(env: Env, node: Node, st: State): Located {
   if (isEnvObject(env, n)) return { kind: 'env-object', node: n };
   const spec = requireSpecifier(env, n);
   if (spec !== undefined) {
-    if (!isRelative(spec) || !env.filename) return { kind: 'result', result: unknown('import', n) };
+    if (!canFollowImport(env, spec, st)) return { kind: 'result', result: unknown('import', n) };
     return fromLookup(lookupExport(env.filename, spec, '*', st, n), st, n);
   }
   if (n.type === 'Identifier') {

@@ -11,8 +11,10 @@
  * - thrown / rejected style:
  *   - `swallowed-catch`: a `try { … verify … } catch { … }` whose catch only logs (or falls back to an unverified
  *     `decode`), followed by the success path: `next()`, `return next()`, `NextResponse.next()`, `return true`,
- *     `done(null, …)`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) — any
- *     further statement; a catch that itself calls `next()` continues the request too;
+ *     `done(null, …)`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) and the `try`
+ *     block runs on past its end — any further statement or a `return` of a value (other than `null`, `false`,
+ *     `undefined`): success and failure then reach the same code; a catch that itself calls `next()` continues the
+ *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too;
  *   - `swallowed-promise-catch`: `await jwtVerify(t, k).catch(() => {})` (or a handler that only logs / calls
  *     `next()`) with the same conditions.
  * Handlers that reject are silent: `return res.status(401)…`, `throw`, `next(err)`, `reject(err)`, `return null`,
@@ -34,10 +36,12 @@ export type IgnoredVerifyErrorKind = 'unread-callback-error' | 'callback-falls-t
 export interface IgnoredVerifyError {
   kind: IgnoredVerifyErrorKind;
   usage: JwtUsage;
-  /** where to report: the verify call (callback findings), the catch clause, the `.catch` method */
+  /** where to report: the verify call (call-level finding, the corpus convention) */
   node: Node;
-  /** a narrower location (the callee of the verify call, `catch (e)` without its body), when `node` is large */
+  /** a narrower location: the callee of the verify call, so a multi-line call is not underlined whole */
   loc?: TSESTree.SourceLocation;
+  /** swallowed-catch findings: the `catch` clause / the `.catch(…)` or `.then(…, handler)` call that swallows the error */
+  handler?: Node;
 }
 
 const TRANSPARENT = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ChainExpression', 'AwaitExpression']);
@@ -165,12 +169,23 @@ function isDecodeCall(context: AnyContext, node: Node): boolean {
   return usage?.model.op === 'decode';
 }
 
+/** `return null`, `return false`, `return undefined`, `return void …`: a failure value. */
+function returnsFailureValue(stmt: TSESTree.ReturnStatement): boolean {
+  const a = stmt.argument && strip(stmt.argument);
+  if (!a) return true;
+  if (a.type === 'Literal') return a.value === null || a.value === false;
+  if (a.type === 'Identifier') return a.name === 'undefined';
+  return a.type === 'UnaryExpression' && a.operator === 'void';
+}
+
 /**
  * What follows `stmt` in its function, in execution order, up to the first branch: `success` when a success
- * statement comes first, `more` when other statements follow (but no success), `end` when nothing follows, `stop`
- * when a branch, loop or return comes first or the statement is inside a loop.
+ * statement comes first, `more` when other statements follow (but no success) — including a `return` of a value
+ * that is not a failure value (`return 'ok'`, `return res.json(…)`) after other statements or alone —, `end` when
+ * nothing follows, `stop` when a branch, loop, `throw` or failure return comes first or the statement is inside a
+ * loop.
  */
-function continuation(stmt: Node, fn: FunctionNode): 'success' | 'more' | 'end' | 'stop' {
+function continuation(stmt: Node, fn: FunctionNode, isSuccess: (s: Node) => boolean = isSuccessStatement): 'success' | 'more' | 'end' | 'stop' {
   let cur: Node = stmt;
   let more = false;
   for (let depth = 0; depth < 32; depth++) {
@@ -179,8 +194,9 @@ function continuation(stmt: Node, fn: FunctionNode): 'success' | 'more' | 'end' 
     if (p.type === 'BlockStatement' || p.type === 'StaticBlock') {
       const i = p.body.indexOf(cur as TSESTree.Statement);
       for (const s of p.body.slice(i + 1)) {
-        if (isSuccessStatement(s)) return 'success';
-        if (/^(If|Switch|Return|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return 'stop';
+        if (isSuccess(s)) return 'success';
+        if (s.type === 'ReturnStatement') return returnsFailureValue(s) ? (more ? 'more' : 'stop') : 'more';
+        if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return 'stop';
         if (s.type !== 'EmptyStatement' && !(s.type === 'ExpressionStatement' && isLoggingCall(s.expression))) more = true;
       }
       if (p.parent === fn) return more ? 'more' : 'end';
@@ -349,13 +365,29 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
   const h = swallows(context, handler.body.body);
   if (!h.swallows || isOptionalAuth(fn)) return undefined;
-  const after = continuation(tryStmt, fn);
-  if (h.continues || after === 'success' || (after === 'more' && isDiscarded(usage))) {
-    const catchToken = context.sourceCode.getFirstToken(handler)!;
-    const end = handler.param ? context.sourceCode.getTokenAfter(handler.param)! : catchToken;
-    return { kind: 'swallowed-catch', usage, node: handler, loc: { start: catchToken.loc.start, end: end.loc.end } };
+  const after = continuation(tryStmt, fn, successAfterCatch(context));
+  if (h.continues || after === 'success' || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
+    return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/**
+ * After a swallowed error, a success statement — or a statement that signs a token (`const accessToken =
+ * jwt.sign({ sub: claims?.sub }, …)`): a refresh endpoint that issues a new token whether or not the old one verified.
+ */
+function successAfterCatch(context: AnyContext): (s: Node) => boolean {
+  const signs = getJwtUsages(context).filter((u) => u.model.op === 'sign');
+  return (s) => isSuccessStatement(s) || (s.type !== 'FunctionDeclaration' && signs.some((u) => within(u.node, s) && enclosingFunction(u.node) === enclosingFunction(s)));
+}
+
+/**
+ * A `try` block that runs on past its end: its last statement is not a `return` / `throw`. When it ends in one, the
+ * code after the `try` is reached only on failure (`try { jwt.verify(t, k); return true } catch {…} return false`).
+ */
+function fallsThrough(block: TSESTree.BlockStatement): boolean {
+  const last = block.body.at(-1);
+  return !last || (last.type !== 'ReturnStatement' && last.type !== 'ThrowStatement');
 }
 
 function usageReturnsPromise(usage: JwtUsage): boolean {
@@ -406,9 +438,9 @@ function promiseCatchFinding(context: AnyContext, usage: JwtUsage): IgnoredVerif
   if (!fn || isOptionalAuth(fn)) return undefined;
   const stmt = up(catchCall).parent;
   const discarded = stmt?.type === 'ExpressionStatement' && catchCall === usage.node.parent?.parent;
-  const after = stmt?.type === 'ExpressionStatement' ? continuation(stmt, fn) : 'stop';
+  const after = stmt?.type === 'ExpressionStatement' ? continuation(stmt, fn, successAfterCatch(context)) : 'stop';
   if (h.continues || after === 'success' || (after === 'more' && discarded)) {
-    return { kind: 'swallowed-promise-catch', usage, node: catchCall.callee.type === 'MemberExpression' ? catchCall.callee.property : catchCall };
+    return { kind: 'swallowed-promise-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler: catchCall };
   }
   return undefined;
 }

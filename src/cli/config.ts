@@ -29,6 +29,9 @@ export function buildConfig(s: RunSettings): Linter.Config[] {
         reportUnusedDisableDirectives: 'off',
         reportUnusedInlineConfigs: 'off',
       },
+      // `--type-aware`: the analysis resolves imported constants through the TypeScript project (only where
+      // the parser has a program, i.e. for files in `projects`).
+      ...(s.typeAware ? { settings: { 'jwt-lint': { typeAware: true } } } : {}),
     },
     { files: ['**/*.cjs', '**/*.cts'], languageOptions: { sourceType: 'commonjs' } },
     ...plugin.configs[s.preset],

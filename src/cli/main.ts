@@ -117,6 +117,7 @@ async function execute(opts: CliOptions, io: Io): Promise<number> {
     cwd: commonAncestor(targetDirs),
     concurrency: opts.concurrency,
     projects: [],
+    typeAware: opts.typeAware,
   };
 
   let groups: { files: string[]; projects: string[] }[] = [{ files: found.files, projects: [] }];

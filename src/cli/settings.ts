@@ -13,6 +13,8 @@ export interface RunSettings {
   concurrency: number | 'auto' | 'off';
   /** tsconfig.json files for typed linting; empty = no type information. */
   projects: string[];
+  /** `--type-aware`: sets the shared setting `settings['jwt-lint'].typeAware` (resolve imports through the project). */
+  typeAware: boolean;
 }
 
 /** The file extensions jwt-lint lints. */
@@ -28,6 +30,7 @@ export function settingsToURL(base: URL, s: RunSettings): URL {
   url.searchParams.set('cwd', s.cwd);
   url.searchParams.set('concurrency', String(s.concurrency));
   url.searchParams.set('projects', JSON.stringify(s.projects));
+  url.searchParams.set('typeAware', s.typeAware ? '1' : '0');
   return url;
 }
 
@@ -43,6 +46,7 @@ export function settingsFromURL(url: URL): RunSettings {
     cwd: p.get('cwd') ?? process.cwd(),
     concurrency,
     projects: JSON.parse(p.get('projects') ?? '[]') as string[],
+    typeAware: p.get('typeAware') === '1',
   };
 }
 

@@ -6,6 +6,7 @@ import type { ApiModel, LibraryModel } from './types.js';
  *   takes a relative string (`'2h'`), a Date, or a number that is an absolute epoch time in seconds.
  * - `jwtVerify(jwt, key, options)` — the key type binds the algorithm family, so a missing `algorithms` is not the
  *   algorithm-confusion hole it is in jsonwebtoken; `audience`/`issuer`/`maxTokenAge` pin claims.
+ * - `jwtDecrypt(jwt, key, options)` — the JWE counterpart; its allow-lists are `keyManagementAlgorithms` / `contentEncryptionAlgorithms`.
  * - `decodeJwt(jwt)`, `decodeProtectedHeader(token)` — no signature check.
  * - `UnsecuredJWT` — `alg: none` tokens, by design.
  */
@@ -59,6 +60,16 @@ export const jwtVerify: ApiModel = {
   returnsPromise: true,
 };
 
+/**
+ * `jwtDecrypt(jwt, key, options)` — a JWE: there is no `algorithms` option; the allow-lists are
+ * `keyManagementAlgorithms` (the header's `alg`) and `contentEncryptionAlgorithms` (`enc`). The first is the
+ * `algorithms` concept. Claims are checked as in `jwtVerify`.
+ */
+export const jwtDecrypt: ApiModel = {
+  ...jwtVerify,
+  options: { ...verifyOptions, algorithms: 'keyManagementAlgorithms' },
+};
+
 export const compactVerify: ApiModel = {
   op: 'verify',
   args: { token: 0, key: 1, options: 2 },
@@ -84,7 +95,7 @@ export const jose: LibraryModel = {
     SignJWT: { construct: signJwt },
     EncryptJWT: { construct: encryptJwt },
     jwtVerify: { call: jwtVerify, read: jwtVerify },
-    jwtDecrypt: { call: jwtVerify },
+    jwtDecrypt: { call: jwtDecrypt },
     compactVerify: { call: compactVerify },
     flattenedVerify: { call: compactVerify },
     generalVerify: { call: compactVerify },

@@ -7,7 +7,8 @@ import type { ApiModel, LibraryModel } from './types.js';
  * - `verify(token, secretOrPublicKey, [options, callback])` — without `algorithms`, the allowed algorithms are derived
  *   from the key type (v9) or accept any the header declares (≤ v8); a function key is a key lookup callback.
  * - `decode(token, [options])` — no signature check at all.
- * In `sign`/`verify` a function in the options position is the callback.
+ * In `sign`/`verify` a function in the options position is the callback. `sign`'s `header` option is merged over the
+ * header it builds, so `header: { alg }` overrides `algorithm`.
  */
 const signOptions = {
   algorithm: 'algorithm',
@@ -16,6 +17,8 @@ const signOptions = {
   audience: 'audience',
   issuer: 'issuer',
   noTimestamp: 'noTimestamp',
+  // `header` is merged over `{ alg: options.algorithm || 'HS256', typ, kid }`: a `header.alg` wins
+  header: 'header',
 } as const;
 
 const verifyOptions = {

@@ -20,6 +20,7 @@ const moduleOptions = {
   algorithm: 'signOptions.algorithm',
   expiresIn: 'signOptions.expiresIn',
   notBefore: 'signOptions.notBefore',
+  header: 'signOptions.header',
   algorithms: 'verifyOptions.algorithms',
   ignoreExpiration: 'verifyOptions.ignoreExpiration',
   maxAge: 'verifyOptions.maxAge',
@@ -48,10 +49,12 @@ export const sign: ApiModel = {
     audience: 'audience',
     issuer: 'issuer',
     noTimestamp: 'noTimestamp',
+    header: 'header',
   },
   inherits: {
     key: ['secret', 'privateKey'],
     algorithm: 'signOptions.algorithm',
+    header: 'signOptions.header',
     expiresIn: 'signOptions.expiresIn',
     notBefore: 'signOptions.notBefore',
     audience: 'signOptions.audience',
@@ -90,7 +93,11 @@ export const verify: ApiModel = {
 
 export const decode: ApiModel = { op: 'decode', args: { token: 0, options: 1 }, options: { complete: 'complete', json: 'json' } };
 
-const serviceMethods = { sign, signAsync: sign, verify, verifyAsync: verify, decode };
+/** `signAsync` / `verifyAsync`: the same options, a promise (a failed verification rejects). */
+export const signAsync: ApiModel = { ...sign, returnsPromise: true };
+export const verifyAsync: ApiModel = { ...verify, returnsPromise: true };
+
+const serviceMethods = { sign, signAsync, verify, verifyAsync, decode };
 
 export const construct: ApiModel = { ...register, instance: serviceMethods };
 

@@ -2,6 +2,7 @@ import type { ApiModel, LibraryModel } from './types.js';
 
 /**
  * next-auth/jwt (NextAuth.js / Auth.js session tokens, encrypted JWTs).
+ * All three are `async`.
  * - `encode({ token, secret, maxAge = 30 days, salt })` — `maxAge` is seconds; without it the token still expires
  *   after 30 days (`defaultExpiresIn`).
  * - `decode({ token, secret, salt })` — decrypts and checks the token.
@@ -22,6 +23,7 @@ export const decode: ApiModel = {
   args: { options: 0 },
   options: { key: 'secret' },
   needsAllowList: false,
+  returnsPromise: true,
 };
 
 export const getToken: ApiModel = {
@@ -29,6 +31,7 @@ export const getToken: ApiModel = {
   args: { options: 0 },
   options: { key: 'secret' },
   needsAllowList: false,
+  returnsPromise: true,
 };
 
 export const nextAuthJwt: LibraryModel = {

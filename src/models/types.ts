@@ -53,6 +53,7 @@ export type OptionConcept =
   | 'json'
   | 'headerOnly' // a decode option that makes it return the header only (jwt-decode `{ header: true }`)
   | 'issuedAt' // builder method that sets `iat` (jose `setIssuedAt`)
+  | 'header' // protected header fields given on sign (jsonwebtoken `header`); its `alg` overrides `algorithm`
   | 'signOptions' // nested sign block of a module/plugin registration
   | 'verifyOptions'; // nested verify block
 

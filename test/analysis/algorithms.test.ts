@@ -8,7 +8,9 @@ import {
   formatAlgorithms,
   isAsymmetricFamily,
   isNoneAlgorithm,
+  headerAlgorithm,
   listFamilies,
+  noneAlgorithmNodes,
   readAlgorithmList,
   suggestedAllowList,
 } from '../../src/analysis/algorithms.js';
@@ -95,6 +97,54 @@ describe('readAlgorithmList', () => {
 
   it('is bounded on self-referencing spreads', () => {
     expect(read(`let a = []; a = [...a, 'HS256']; target(a)`)).toBeUndefined();
+  });
+});
+
+describe('noneAlgorithmNodes', () => {
+  const nones = (code: string) =>
+    analyze(code, (context, program) => noneAlgorithmNodes(context, target(program)).map((n) => `${n.loc.start.line}:${context.sourceCode.getText(n)}`));
+
+  it('finds none in every branch, where it is written', () => {
+    expect(nones(`target(process.env.ALG || 'none')`)).toEqual([`1:'none'`]);
+    expect(nones(`const ALG = process.env.ALG ?? 'NONE';\ntarget(ALG)`)).toEqual([`1:'NONE'`]);
+    expect(nones(`target(dev ? 'none' : 'RS256')`)).toEqual([`1:'none'`]);
+    expect(nones(`target('none')`)).toEqual([`1:'none'`]);
+  });
+  it('reads lists element by element, and lists in branches', () => {
+    expect(nones(`const N = 'none';\nconst L = ['HS256', N];\ntarget(L)`)).toEqual([`1:'none'`]);
+    expect(nones(`target([process.env.ALG || 'none', 'HS256'])`)).toEqual([`1:'none'`]);
+    expect(nones(`target(process.env.ALGS?.split(',') ?? ['RS256', 'none'])`)).toEqual([`1:'none'`]);
+    expect(nones(`const EXTRA = ['none'];\ntarget(['HS256', ...EXTRA])`)).toEqual([`1:'none'`]);
+  });
+  it('is empty for unknown values and real algorithms', () => {
+    expect(nones(`target(process.env.ALG || 'HS256')`)).toEqual([]);
+    expect(nones(`export function f(alg) { target(alg) }`)).toEqual([]);
+    expect(nones(`export function f(alg) { target(alg === 'none' ? 'HS256' : alg) }`)).toEqual([]);
+    expect(nones(`target([process.env.ALG, 'RS256'])`)).toEqual([]);
+  });
+});
+
+describe('headerAlgorithm', () => {
+  const header = (code: string) =>
+    analyze(code, (context) => {
+      const usage = getJwtUsages(context).find((u) => ['sign', 'configure', 'configure-sign'].includes(u.model.op));
+      if (!usage) return 'no usage';
+      const h = headerAlgorithm(context, usage);
+      return h.kind === 'present' ? context.sourceCode.getText(h.node) : h.kind;
+    });
+  it('reads the `alg` of a `header` option (jsonwebtoken, @nestjs/jwt)', () => {
+    expect(header(`import jwt from 'jsonwebtoken'; jwt.sign(p, k, { header: { alg: 'none' } });`)).toBe(`'none'`);
+    expect(header(`import jwt from 'jsonwebtoken'; jwt.sign(p, k, { header: { kid: '1' } });`)).toBe('absent');
+    expect(header(`import jwt from 'jsonwebtoken'; jwt.sign(p, k, { algorithm: 'RS256' });`)).toBe('absent');
+    expect(header(`import jwt from 'jsonwebtoken'; export const s = (h) => jwt.sign(p, k, { header: h });`)).toBe('unknown');
+    expect(header(`import { JwtModule } from '@nestjs/jwt'; JwtModule.register({ signOptions: { header: { alg: 'HS512' } } });`)).toBe(`'HS512'`);
+  });
+  it('is absent for APIs without a header option', () => {
+    expect(header(`import { createSigner } from 'fast-jwt'; createSigner({ key: k, header: { alg: 'none' } });`)).toBe('absent');
+    expect(header(`import jwt from 'jwt-simple'; jwt.encode(p, k, 'HS256');`)).toBe('absent');
+  });
+  it('overrides the algorithm the file signs with', () => {
+    expect(analyze(`import jwt from 'jsonwebtoken'; jwt.sign(p, k, { algorithm: 'HS256', header: { alg: 'HS512' } });`, (c) => fileSigningAlgorithms(c))).toEqual(['HS512']);
   });
 });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CALL } from '@eslint-community/eslint-utils';
-import { getArg, getChainCall, getJwtUsages, importedModules, iterateModuleReferences, moduleMaps } from '../../src/analysis/imports.js';
+import {
+  getArg,
+  getChainCall,
+  getJwtUsages,
+  importedModules,
+  iterateModuleReferences,
+  moduleLoads,
+  moduleMaps,
+  normalizeSpecifier,
+} from '../../src/analysis/imports.js';
 import { analyze } from '../helpers/analyze.js';
 
 type Opts = Parameters<typeof analyze>[2];
@@ -140,5 +149,104 @@ describe('iterateModuleReferences: one module-reference walk for any trace map',
   it('importedModules lists static specifiers of imports, re-exports, require and import()', () => {
     const code = `import a from 'a'; export * from 'b'; export { x } from 'c'; import d = require('d'); const e = require('e'); await import('f'); require(name);`;
     expect([...analyze(code, (context) => importedModules(context))].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+});
+
+describe('normalizeSpecifier: Deno and ES-module CDN specifiers', () => {
+  it.each([
+    ['jose', 'jose'],
+    ['node:crypto', 'crypto'],
+    ['npm:jose@5', 'jose'],
+    ['npm:jsonwebtoken@9.0.2', 'jsonwebtoken'],
+    ['npm:jsonwebtoken', 'jsonwebtoken'],
+    ['npm:@nestjs/jwt@10.2.0', '@nestjs/jwt'],
+    ['npm:hono@4/jwt', 'hono/jwt'],
+    ['jsr:@panva/jose', 'jose'],
+    ['jsr:@panva/jose@^5.2', 'jose'],
+    ['jsr:@hono/hono/jwt', 'hono/jwt'],
+    ['https://esm.sh/jose@5.2.0', 'jose'],
+    ['https://esm.sh/jsonwebtoken?target=deno', 'jsonwebtoken'],
+    ['https://esm.sh/v135/jose@5.2.0', 'jose'],
+    ['https://esm.sh/hono@4.0.0/jwt', 'hono/jwt'],
+    ['https://esm.sh/@nestjs/jwt@10', '@nestjs/jwt'],
+    ['https://deno.land/x/jose@v5.2.0/index.ts', 'jose'],
+    ['https://deno.land/x/jose/mod.ts', 'jose'],
+    ['https://cdn.skypack.dev/jose', 'jose'],
+    ['https://cdn.skypack.dev/jose@4?dts', 'jose'],
+    ['https://cdn.jsdelivr.net/npm/jose@5/+esm', 'jose'],
+    ['https://unpkg.com/jwt-decode@4', 'jwt-decode'],
+  ])('%s → %s', (specifier, expected) => {
+    expect(normalizeSpecifier(specifier)).toBe(expected);
+  });
+
+  it.each([
+    ['jose-utils'],
+    ['npm:josekit'],
+    ['npm:jose-browser@1'],
+    ['https://esm.sh/josekit@1'],
+    ['https://cdn.skypack.dev/jsonwebtoken-lite'],
+  ])('does not turn %s into a modelled library', (specifier) => {
+    expect(['jose', 'jsonwebtoken']).not.toContain(normalizeSpecifier(specifier));
+  });
+
+  it.each([
+    ['jsr:@someone/jose'], // another JSR package of that name
+    ['https://deno.land/x/jose@v5.2.0/jwt/sign.ts'], // a file inside, not the entry
+    ['https://deno.land/x/djwt@v3.0.1/mod.ts'], // a different library
+    ['https://example.com/jose@5'], // an unknown host
+    ['https://cdn.skypack.dev/-/jose@v4.0.0-abc/dist=es2019/jose.js'], // a pinned build
+    ['./jose'],
+  ])('leaves %s as it is', (specifier) => {
+    expect(normalizeSpecifier(specifier)).toBe(specifier);
+  });
+
+  it('finds usages of libraries loaded by such specifiers, and none of unrelated packages', () => {
+    expect(apis(`import { jwtVerify } from 'npm:jose@5'; await jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`import * as jose from 'https://deno.land/x/jose@v5.2.0/index.ts'; await jose.jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`import { jwtVerify } from 'jsr:@panva/jose'; await jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`import jwt from 'https://esm.sh/jsonwebtoken?target=deno'; jwt.verify(t, k);`)).toEqual(['jsonwebtoken.verify']);
+    expect(apis(`import jwt from 'npm:jsonwebtoken@9.0.2'; jwt.verify(t, k);`)).toEqual(['jsonwebtoken.verify']);
+    expect(apis(`const jwt = require('npm:jsonwebtoken@9'); jwt.verify(t, k);`)).toEqual(['jsonwebtoken.verify']);
+    expect(apis(`const jose = await import('https://esm.sh/jose@5.2.0'); await jose.jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`import { jwtVerify } from 'https://cdn.skypack.dev/jose'; await jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(apis(`import { jwtVerify } from 'jose-utils'; await jwtVerify(t, k);`)).toEqual([]);
+    expect(apis(`import { jwtVerify } from 'npm:josekit'; await jwtVerify(t, k);`)).toEqual([]);
+    expect(apis(`import jwt from 'https://esm.sh/jsonwebtoken-lite'; jwt.verify(t, k);`)).toEqual([]);
+  });
+
+  it('importedModules lists specifiers as written and normalised', () => {
+    const code = `import a from 'npm:jose@5'; import { createHash } from 'node:crypto'; import x from './local';`;
+    expect([...analyze(code, (context) => importedModules(context))].sort()).toEqual(['./local', 'crypto', 'jose', 'node:crypto', 'npm:jose@5']);
+  });
+});
+
+describe('moduleLoads: the modules a file loads, found cheaply', () => {
+  const loads = (code: string, opts?: Opts) => analyze(code, (context) => moduleLoads(context).map((s) => `${s.kind}:${s.specifier}`), opts);
+
+  it('lists static imports, re-exports, require, import() and import-equals with constant specifiers', () => {
+    const code = `import type { T } from 'a'; import 'b'; export * from 'c'; export { x } from 'd'; import e = require('e');
+      function f() { return require(\`f\`); } const g = import('g'); const h = import ( 'h' ); require(name); import(name);
+      const s = "import('not-code')"; // import('comment')`;
+    expect(loads(code, { filename: '/x/a.ts' })).toEqual([
+      'static:a',
+      'static:b',
+      'static:c',
+      'static:d',
+      'equals:e',
+      'require:f',
+      'dynamic:g',
+      'dynamic:h',
+    ]);
+  });
+
+  it('ignores a require that is not the global one', () => {
+    expect(loads(`const require = (x) => x; require('a');`)).toEqual([]);
+    expect(loads(`function g(require) { return require('a'); }`)).toEqual([]);
+  });
+
+  it('makes getJwtUsages cheap for a file that loads no modelled module', () => {
+    // mentions every modelled name in text, loads none of them
+    const code = `// import jwt from 'jsonwebtoken'\nconst s = "require('jose')"; import x from 'jsonwebtoken-helpers'; x.verify(t, k);`;
+    expect(apis(code)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isAuthCookieName,
+  isEntityName,
   isRandomnessSensitiveName,
   isRefreshTokenName,
   isSecretName,
@@ -24,6 +25,9 @@ describe('splitWords', () => {
     ['refreshToken', ['refresh', 'token']],
     ['x-auth-token', ['x', 'auth', 'token']],
     ['JWT_SECRET', ['jwt', 'secret']],
+    ['2faCode', ['2', 'fa', 'code']],
+    ['v2Token', ['v', '2', 'token']],
+    ['AES256Key', ['aes', '256', 'key']],
     ['AccessToken', ['access', 'token']],
     ['access_token', ['access', 'token']],
     ['IDToken', ['id', 'token']],
@@ -248,6 +252,22 @@ describe('isRandomnessSensitiveName', () => {
       'errorCode', 'countryCode', 'uuid', 'random', 'appState', 'tokenizer', '',
     ],
   );
+  describe('claims, plurals, two-factor and activation codes, digest nonces', () => {
+    table(
+      isRandomnessSensitiveName,
+      ['jwtid', 'jwtId', 'jwt_id', 'backupCodes', 'recoveryCodes', 'apiKeys', 'sessionIds', 'resetTokens', 'twoFactorCode',
+        'two_factor_code', '2faCode', 'activationKey', 'licenseKey', 'verificationKey', 'cnonce', 'clientNonce', 'nonce'],
+      ['tokens', 'codes', 'keys', 'ids', 'promoCodes', 'colorCodes', 'maxTokens', 'statusCodes', 'primaryKeys', 'requestIds',
+        'factorCode', 'cacheKey', 'sortKey'],
+    );
+  });
+  describe('pagination tokens are not credentials, also after a generator-like prefix', () => {
+    table(
+      isRandomnessSensitiveName,
+      ['randomToken', 'newToken', 'generateToken', 'nextNonce', 'nextSessionId'],
+      ['nextToken', 'NextToken', 'next_token', 'nextPageToken', 'pageToken', 'continuationToken', 'nextMarkerToken'],
+    );
+  });
 });
 
 describe('cost', () => {
@@ -266,5 +286,14 @@ describe('cost', () => {
     expect(hits).toBeGreaterThan(0);
     // generous bound: this is a smoke test against accidental quadratic work, not a benchmark
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('isEntityName', () => {
+  it.each(['user', 'User', 'foundUser', 'dbUser', 'existing_user', 'account', 'customer', 'userDoc', 'userRecord', 'memberEntity'])('%s', (n) => {
+    expect(isEntityName(n)).toBe(true);
+  });
+  it.each(['userId', 'userName', 'safeUser', 'tokenUser', 'userPayload', 'users', 'payload', 'data', 'doc', 'isUser', 'userDto', 'userRole'])('not %s', (n) => {
+    expect(isEntityName(n)).toBe(false);
   });
 });

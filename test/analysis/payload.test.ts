@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getJwtUsages } from '../../src/analysis/imports.js';
-import { isEncryptedPayload, isEntityName, payloadNode, readPayload, wholeRecord } from '../../src/analysis/payload.js';
+import { isEncryptedPayload, payloadNode, readPayload, wholeRecord } from '../../src/analysis/payload.js';
 import { analyze, target } from '../helpers/analyze.js';
 
 type Reading = { props: string[]; records: string[] };
@@ -138,14 +138,5 @@ describe('wholeRecord', () => {
     ['a get without plain', `target(map.get(key));`],
   ])('is not a record: %s', (_name, code) => {
     expect(record(code)).toBeUndefined();
-  });
-});
-
-describe('isEntityName', () => {
-  it.each(['user', 'User', 'foundUser', 'dbUser', 'existing_user', 'account', 'customer', 'userDoc', 'userRecord', 'memberEntity'])('%s', (n) => {
-    expect(isEntityName(n)).toBe(true);
-  });
-  it.each(['userId', 'userName', 'safeUser', 'tokenUser', 'userPayload', 'users', 'payload', 'data', 'doc', 'isUser', 'userDto', 'userRole'])('not %s', (n) => {
-    expect(isEntityName(n)).toBe(false);
   });
 });

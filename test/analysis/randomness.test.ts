@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../helpers/analyze.js';
-import { getWeakRandomSources, isRandomnessSinkName, traceRandomValue } from '../../src/analysis/randomness.js';
+import { getWeakRandomSources, templateTextName, traceRandomValue } from '../../src/analysis/randomness.js';
 
 /** Source kinds and, per source, the sink names reached as `name:kind:sensitive`. */
 function flows(code: string, filename?: string) {
@@ -15,16 +15,38 @@ function flows(code: string, filename?: string) {
   );
 }
 
-describe('isRandomnessSinkName', () => {
-  it('adds what names.ts leaves out', () => {
+describe('sink names (names.isRandomnessSensitiveName)', () => {
+  it('claims, qualified plurals, two-factor and activation codes are sensitive', () => {
     for (const n of ['jwtid', 'backupCodes', 'recoveryCodes', 'activationKey', 'twoFactorCode', 'resetToken', 'jti']) {
-      expect(isRandomnessSinkName(n), n).toBe(true);
+      expect(flows(`const ${n} = Math.random().toString(36);`)[0].sinks, n).toEqual([`${n}:name:true`]);
     }
   });
   it('keeps look-alikes out', () => {
-    for (const n of ['requestId', 'traceId', 'id', 'key', 'delay', 'jitter', 'maxTokens', 'tokens', 'promoCodes', 'colorCode']) {
-      expect(isRandomnessSinkName(n), n).toBe(false);
+    for (const n of ['requestId', 'traceId', 'id', 'key', 'delay', 'jitter', 'maxTokens', 'tokens', 'promoCodes', 'colorCode', 'nextToken']) {
+      expect(flows(`const ${n} = Math.random();`)[0].sinks, n).toEqual([`${n}:name:false`]);
     }
+  });
+});
+
+describe('templateTextName', () => {
+  const name = (code: string, index = 0) =>
+    analyze(`const t = ${code};`, (_ctx, program) => {
+      const decl = program.body[0] as { declarations: { init: unknown }[] };
+      return templateTextName(decl.declarations[0].init as never, index);
+    });
+  it('reads NAME= and name: right before the expression', () => {
+    expect(name('`JWT_SECRET=${x}`')).toBe('JWT_SECRET');
+    expect(name('`https://app.example/reset?email=${e}&token=${x}`', 1)).toBe('token');
+    expect(name('`state: ${x}`')).toBe('state');
+    expect(name('`"apiKey": "${x}"`')).toBe('apiKey');
+    expect(name('`--token=${x}`')).toBe('token');
+    expect(name('`token=${a}-${b}`', 1)).toBe('token');
+  });
+  it('is undefined when the text names nothing', () => {
+    expect(name('`Bearer ${x}`')).toBeUndefined();
+    expect(name('`${x}`')).toBeUndefined();
+    expect(name('`Hello ${n}: ${x}`', 1)).toBeUndefined();
+    expect(name('`token=${a} ${b}`', 1)).toBeUndefined();
   });
 });
 
@@ -66,6 +88,16 @@ describe('traceRandomValue', () => {
   it('names JWT claims of sign usages, and the owner of neutral properties', () => {
     expect(flows("import jwt from 'jsonwebtoken';\njwt.sign({ sub, jti: Math.random() }, k);")[0].sinks).toEqual(['jti:claim:true']);
     expect(flows('const session = { id: Math.random() };')[0].sinks).toEqual(['id:name:false', 'session_id:name:true']);
+  });
+  it('names a template by its text before the value (.env generators, query strings)', () => {
+    const gen =
+      "const CHARS = 'abc';\nfunction randomString(n) { let out = ''; for (let i = 0; i < n; i++) out += CHARS.charAt(Math.floor(Math.random() * CHARS.length)); return out; }\nconst lines = ['PORT=3000', `JWT_SECRET=${randomString(48)}`];";
+    expect(flows(gen)[0].sinks).toContain('JWT_SECRET:name:true');
+    expect(flows('const url = `/cb?token=${Math.random().toString(36)}`;')[0].sinks).toEqual(['token:name:true', 'url:name:false']);
+    expect(flows('const line = `retry_after=${Math.random() * 1000}`;')[0].sinks).toEqual(['retry_after:name:false', 'line:name:false']);
+    expect(flows('const label = `Bearer ${Math.random()}`;')[0].sinks).toEqual(['label:name:false']);
+    // the clock may fill timestamps
+    expect(flows('const line = `expires=${Date.now()}`;')[0].sinks).toEqual(['expires:name:false', 'line:name:false']);
   });
   it('stops at comparisons, property reads and unknown calls', () => {
     expect(flows('const coin = Math.random() < 0.5;')[0].sinks).toEqual([]);

@@ -20,10 +20,25 @@ describe('getStorageWrites', () => {
     expect(writes("localStorage.getItem('a'); localStorage.removeItem('a'); localStorage.clear(); const x = localStorage.a; localStorage.setItem = f;")).toEqual([]);
     expect(writes("function f(localStorage) { localStorage.setItem('a', b); } const window = {}; window.localStorage.setItem('a', b);")).toEqual([]);
   });
+  it('follows globals handed to an immediately invoked wrapper (UMD / jQuery-plugin style)', () => {
+    expect(writes("(function (window, document) { document.cookie = 'portal_jwt=' + resp.token + '; path=/'; window.localStorage.setItem('a', b); })(window, document);")).toEqual([
+      { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'portal_jwt' }, value: 'resp.token' },
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'a' }, value: 'b' },
+    ]);
+    expect(writes("((w, d) => { d.cookie = 'jwt=' + t; })(window, window.document);")).toMatchObject([{ kind: 'document-cookie', key: { kind: 'known', text: 'jwt' } }]);
+    // a parameter that is reassigned, a wrapper handed something else, a wrapper that is not invoked
+    expect(writes("(function (document) { document = frame.contentDocument; document.cookie = 'jwt=' + t; })(document);")).toEqual([]);
+    expect(writes("(function (document) { document.cookie = 'jwt=' + t; })(fakeDocument);")).toEqual([]);
+    expect(writes("export const f = function (document) { document.cookie = 'jwt=' + t; };")).toEqual([]);
+  });
   it('parses document.cookie writes', () => {
     expect(writes('const N = "jwt"; document.cookie = `${N}=${t}; path=/`;')).toEqual([
       { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'jwt' }, value: 't' },
     ]);
+    expect(writes("document.cookie = 'portal_jwt=' + resp.token + '; path=/';")).toEqual([
+      { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'portal_jwt' }, value: 'resp.token' },
+    ]);
+    expect(writes("const N = 'jwt'; document.cookie = N + '=' + t;")).toMatchObject([{ key: { kind: 'known', text: 'jwt' }, value: 't' }]);
     expect(writes("document.cookie = 'token=; max-age=0';")).toEqual([
       { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'token' }, value: undefined },
     ]);

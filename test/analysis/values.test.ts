@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { analyze, findNode, target } from '../helpers/analyze.js';
+import { Linter, type Rule } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, findNode, target, type ProbeContext } from '../helpers/analyze.js';
 import {
   isEnvRead,
   resolveExpression,
@@ -297,5 +301,66 @@ describe('helpers', () => {
   it('stripTsWrappers', () => {
     const got = analyze(`target((x as any)! satisfies unknown)`, (_c, p) => stripTsWrappers(target(p) as TSESTree.Node).type);
     expect(got).toBe('Identifier');
+  });
+});
+
+describe('resolveValue: type-aware imports (tsconfig paths)', () => {
+  const project = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'cli', 'type-aware');
+  const file = path.join(project, 'src', 'auth.ts');
+
+  /** Lints `code` as src/auth.ts of the fixture project, with or without a program and the typeAware setting. */
+  function resolveTyped(code: string, { program, typeAware }: { program: boolean; typeAware?: unknown }): Expect {
+    let result: Expect | undefined;
+    const rule: Rule.RuleModule = {
+      create: (context) => ({
+        'Program:exit'(node) {
+          result = summarize(resolveValue(context as unknown as ProbeContext, target(node as unknown as TSESTree.Program)));
+        },
+      }),
+    };
+    const linter = new Linter({ configType: 'flat', cwd: project });
+    const messages = linter.verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: {
+            parser: tsParser as unknown as Linter.Parser,
+            parserOptions: program ? { project: './tsconfig.json', tsconfigRootDir: project } : {},
+          },
+          ...(typeAware === undefined ? {} : { settings: { 'jwt-lint': { typeAware } } }),
+          plugins: { probe: { rules: { probe: rule } } },
+          rules: { 'probe/probe': 'error' },
+        },
+      ],
+      { filename: file },
+    );
+    if (!result) throw new Error(`probe did not run: ${JSON.stringify(messages)}`);
+    return result;
+  }
+
+  const code = `import { JWT_SECRET } from '@app/config'; target(JWT_SECRET);`;
+
+  it('follows a path alias with the setting and a program', () => {
+    expect(resolveTyped(code, { program: true, typeAware: true })).toEqual({ known: 'hardcoded' });
+    expect(resolveTyped(`import * as c from '@app/config'; target(c.JWT_SECRET);`, { program: true, typeAware: true })).toEqual({
+      known: 'hardcoded',
+    });
+  });
+
+  it('stays unknown without the explicit opt-in, even with type information', () => {
+    expect(resolveTyped(code, { program: true })).toEqual({ unknown: 'import' });
+    expect(resolveTyped(code, { program: true, typeAware: 'yes' })).toEqual({ unknown: 'import' });
+  });
+
+  it('stays unknown with the setting but no program', () => {
+    expect(resolveTyped(code, { program: false, typeAware: true })).toEqual({ unknown: 'import' });
+  });
+
+  it('does not resolve packages (node_modules) or unknown aliases', () => {
+    expect(resolveTyped(`import { SECRET } from 'jsonwebtoken'; target(SECRET);`, { program: true, typeAware: true })).toEqual({ unknown: 'import' });
+    expect(resolveTyped(`import { JWT_SECRET } from '@app/missing'; target(JWT_SECRET);`, { program: true, typeAware: true })).toEqual({
+      unknown: 'import',
+    });
   });
 });

@@ -45,4 +45,38 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds("import { jwtVerify } from 'jose';\nfunction a(req, res, next) { jwtVerify(t, k).then(({ payload }) => { req.user = payload; next(); }).catch((e) => next(e)); }")).toEqual([]);
     expect(kinds("import { jwtVerify } from 'jose';\nasync function a(t) { const r = await jwtVerify(t, k).catch(() => null); return r?.payload; }")).toEqual([]);
   });
+  it('reports on the verify call and names the swallowing handler', () => {
+    const code = JWT + 'function a(req, res, next) {\n  try {\n    req.user = jwt.verify(t, k);\n  } catch (e) {\n    console.log(e);\n  }\n  next();\n}';
+    const found = analyze(code, (ctx) => findIgnoredVerifyErrors(ctx).map((f) => [f.node === f.usage.node, f.loc?.start.line, f.handler?.type, f.handler?.loc.start.line]));
+    expect(found).toEqual([[true, 4, 'CatchClause', 5]]);
+    const promise = analyze("import { jwtVerify } from 'jose';\nasync function a(req, res, next) {\n  await jwtVerify(t, k)\n    .catch(() => {});\n  next();\n}", (ctx) =>
+      findIgnoredVerifyErrors(ctx).map((f) => [f.kind, f.loc?.start.line, f.handler?.loc.start.line]),
+    );
+    expect(promise).toEqual([['swallowed-promise-catch', 3, 3]]);
+  });
+  it('a discarded check: code after the try runs on both paths only when the try block falls through', () => {
+    expect(kinds(JWT + "function a(t) { try { jwt.verify(t, k); } catch (e) { console.log(e); } return 'ok'; }")).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + 'function a(t) { try { jwt.verify(t, k); } catch (e) { console.log(e); } audit(t); return null; }')).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + 'function a(t) { try { jwt.verify(t, k); } catch (e) { console.log(e); } return false; }')).toEqual([]);
+    expect(kinds(JWT + 'function a(t) { try { jwt.verify(t, k); return true; } catch (e) { console.log(e); } audit(t); return false; }')).toEqual([]);
+    expect(kinds(JWT + 'function a(t) { try { jwt.verify(t, k); } catch (e) { console.log(e); } if (x) y(); }')).toEqual([]);
+    // the result is kept: returning it lets the caller check it
+    expect(kinds(JWT + 'function a(t) { let c; try { c = jwt.verify(t, k); } catch (e) { console.log(e); } return c; }')).toEqual([]);
+  });
+  it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
+    const nest = (body: string) =>
+      "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';
+    expect(kinds(nest('try { req.user = await this.jwt.verifyAsync(t); } catch (e) { console.log(e); } return true;'))).toEqual(['swallowed-catch@3']);
+    expect(kinds(nest('try { req.user = this.jwt.verifyAsync(t); } catch (e) { console.log(e); } return true;'))).toEqual([]);
+    // the synchronous verify throws inside the try
+    expect(kinds(nest('try { req.user = this.jwt.verify(t); } catch (e) { console.log(e); } return true;'))).toEqual(['swallowed-catch@3']);
+  });
+  it('a token signed after the swallowed catch is a success path (refresh endpoints)', () => {
+    const refresh = (between: string) =>
+      JWT + `function refresh(req, res) { let claims; try { claims = jwt.verify(req.cookies.rt, k); } catch (e) { req.log.warn({ err: e }); } ${between} const accessToken = jwt.sign({ sub: claims?.sub }, k2); res.json({ accessToken }); }`;
+    expect(kinds(refresh(''))).toEqual(['swallowed-catch@2']);
+    expect(kinds(refresh('if (!claims) return res.sendStatus(401);'))).toEqual([]);
+    // a sign inside a callback defined after the try is not reached here
+    expect(kinds(JWT + 'function a(req, res) { let c; try { c = jwt.verify(t, k); } catch (e) { console.log(e); } const later = () => jwt.sign({}, k); return later; }')).toEqual([]);
+  });
 });

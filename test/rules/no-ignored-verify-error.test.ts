@@ -41,6 +41,16 @@ ruleTester.run('no-ignored-verify-error', rule, {
     // not a JWT library
     'function auth(req, res, next) { try { req.user = jwt.verify(token, key); } catch (e) { console.log(e); } next(); }',
     'const jwt = { verify(t, k, cb) {} }; jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });',
+    // the try block returns on success: the code after the try runs only on failure
+    ...mv('function isValid(t) { try { jwt.verify(t, key); return true; } catch (e) { console.log(e); } return false; }'),
+    ...mv('function check(t) { try { jwt.verify(t, key); return "ok"; } catch (e) { console.log(e); } audit(t); return "bad"; }'),
+    // a discarded check followed by a failure value only
+    ...mv('function check(t) { try { jwt.verify(t, key); } catch (e) { console.log(e); } return null; }'),
+    ...mv('function check(t) { try { jwt.verify(t, key); } catch (e) { console.log(e); } return; }'),
+    // the result is kept, the catch only logs, a value is returned: the caller checks it
+    ...mv('function getClaims(t) { let claims; try { claims = jwt.verify(t, key); } catch (e) { console.log(e); } return claims; }'),
+    // the claims are checked before a new token is signed
+    ...mv("router.post('/refresh', (req, res) => { let c; try { c = jwt.verify(rt, key); } catch (e) { console.log(e); } if (!c) return res.sendStatus(401); res.json({ t: jwt.sign({ sub: c.sub }, key) }); });"),
     // callback passed on
     ...mv('jwt.verify(token, key, done);'),
     ...mv('jwt.verify(token, key, (...args) => done(...args));'),
@@ -60,14 +70,14 @@ ruleTester.run('no-ignored-verify-error', rule, {
     {
       name: 'Nest-style guard swallowing the error',
       code: "import * as jwt from 'jsonwebtoken';\nexport class JwtGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    try {\n      req.user = jwt.verify(req.headers.authorization?.split(' ')[1], process.env.JWT_SECRET, { algorithms: ['HS256'] });\n    } catch (error) {\n      this.logger.error(error);\n    }\n    return true;\n  }\n}",
-      errors: [{ messageId: 'swallowedCatch', line: 7, column: 7, endColumn: 20 }],
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '7' }, line: 6, column: 18, endColumn: 28 }],
     },
     {
       name: 'Koa middleware',
       code: "const jwt = require('jsonwebtoken');\nmodule.exports = async (ctx, next) => {\n  try {\n    ctx.state.user = jwt.verify(ctx.get('Authorization').replace('Bearer ', ''), process.env.JWT_SECRET);\n  } catch (err) {\n    console.error('jwt', err.message);\n  }\n  await next();\n};",
       filename: 'auth.js',
       languageOptions: commonjs,
-      errors: [{ messageId: 'swallowedCatch', line: 5 }],
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '5' }, line: 4 }],
     },
     ...invalidVariants(memberVariants('jsonwebtoken', 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });'), {
       code: 'jwt.verify(token, key, (err, decoded) => { req.user = decoded; next(); });',
@@ -87,23 +97,51 @@ ruleTester.run('no-ignored-verify-error', rule, {
     },
     {
       code: "import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET);\n  } catch (e) {\n    console.log(e);\n  }\n  next();\n}",
-      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify' }, line: 5, column: 5, endColumn: 14 }],
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '5' }, line: 4, column: 16, endColumn: 26 }],
     },
     {
       code: "import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  try {\n    req.user = jwt.verify(token, key);\n  } catch {\n    return next();\n  }\n  next();\n}",
-      errors: [{ messageId: 'swallowedCatch', line: 5, column: 5, endColumn: 10 }],
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '5' }, line: 4, column: 16 }],
     },
     {
       code: "import { jwtVerify } from 'jose';\nimport { NextResponse } from 'next/server';\nexport async function middleware(req) {\n  try {\n    await jwtVerify(req.cookies.get('token')?.value, key);\n  } catch (err) {\n    console.error(err);\n  }\n  return NextResponse.next();\n}",
-      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify' }, line: 6 }],
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify', line: '6' }, line: 5, column: 11, endColumn: 20 }],
     },
     {
       code: "import { jwtVerify } from 'jose';\nexport async function middleware(req) {\n  await jwtVerify(token, key).catch(console.error);\n  return NextResponse.next();\n}",
-      errors: [{ messageId: 'swallowedCatch', line: 3, column: 31 }],
+      errors: [{ messageId: 'swallowedPromiseCatch', data: { callee: 'jwtVerify', line: '3', method: 'catch' }, line: 3, column: 9, endColumn: 18 }],
     },
     {
       code: "import jwt from 'jsonwebtoken';\nfunction isValid(token) {\n  try { jwt.verify(token, key); } catch (e) { logger.warn('bad token'); }\n  return true;\n}",
-      errors: [{ messageId: 'swallowedCatch', line: 3 }],
+      errors: [{ messageId: 'swallowedCatch', line: 3, column: 9 }],
+    },
+    {
+      name: 'a discarded check, then a value returned on both paths',
+      code: "import jwt from 'jsonwebtoken';\nexport function check(t) {\n  try {\n    jwt.verify(t, process.env.JWT_SECRET);\n  } catch (e) {\n    console.log(e);\n  }\n  return 'ok';\n}",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '5' }, line: 4, column: 5 }],
+    },
+    {
+      name: 'Koa: the result kept in a `let`, the catch only warns, the request goes on',
+      code: "const jwt = require('jsonwebtoken');\nconst verifyOpts = { algorithms: ['HS256'], audience: 'acme' };\nmodule.exports.requireAdmin = async function requireAdmin(ctx, next) {\n  let claims;\n  try {\n    claims = jwt.verify(ctx.cookies.get('admin'), process.env.JWT_SECRET, verifyOpts);\n  } catch (err) {\n    ctx.log.warn('admin token rejected: %s', err.message);\n  }\n  ctx.state.user = claims;\n  await next();\n};",
+      filename: 'auth.js',
+      languageOptions: commonjs,
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '7' }, line: 6, column: 14, endColumn: 24 }],
+    },
+    {
+      name: 'Next.js middleware: destructuring assignment in the try, the headers set from a maybe-undefined payload',
+      code: "import { NextResponse, type NextRequest } from 'next/server';\nimport { jwtVerify, type JWTPayload } from 'jose';\nconst key = new TextEncoder().encode(process.env.SESSION_SECRET);\nexport async function middleware(req: NextRequest) {\n  let payload: JWTPayload | undefined;\n  try {\n    ({ payload } = await jwtVerify(req.cookies.get('session')?.value ?? '', key, { issuer: 'https://app.example' }));\n  } catch (err) {\n    console.error('session verification failed', err);\n  }\n  const headers = new Headers(req.headers);\n  headers.set('x-user-id', String(payload?.sub ?? ''));\n  return NextResponse.next({ request: { headers } });\n}",
+      filename: 'middleware.ts',
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify', line: '8' }, line: 7, column: 26, endColumn: 35 }],
+    },
+    {
+      name: 'refresh endpoint: a new access token is signed whether or not the refresh token verified',
+      code: "import jwt from 'jsonwebtoken';\nrouter.post('/refresh', (req, res) => {\n  let claims;\n  try {\n    claims = jwt.verify(req.cookies.refresh_token, process.env.JWT_REFRESH_SECRET, { algorithms: ['HS256'] });\n  } catch (e) {\n    req.log.warn({ err: e }, 'refresh verify failed');\n  }\n  const accessToken = jwt.sign({ sub: claims?.sub }, process.env.JWT_SECRET, { algorithm: 'HS256', expiresIn: '15m' });\n  res.json({ accessToken });\n});",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '6' }, line: 5, column: 14 }],
+    },
+    {
+      name: 'promise .then(ok, handler) that only logs, then next()',
+      code: "import { jwtVerify } from 'jose';\nexport function auth(req, res, next) {\n  jwtVerify(token, key)\n    .then(({ payload }) => { req.user = payload; }, (e) => console.warn(e));\n  next();\n}",
+      errors: [{ messageId: 'swallowedPromiseCatch', data: { callee: 'jwtVerify', line: '4', method: 'then' }, line: 3, column: 3 }],
     },
   ],
 });

@@ -51,9 +51,36 @@ ruleTester.run('no-insecure-randomness', rule, {
     { code: 'const x = { nonce: Date.now() };' },
     { code: "const token = localStorage.getItem('token') ?? '';\nconst retryIn = Math.random() * 1000;" },
     { code: 'class Particle { x = Math.random() * width; y = Math.random() * height; }' },
+    // template text naming something that need not be unguessable
+    { code: 'const line = `retry_after=${Math.ceil(Math.random() * 30)}`;' },
+    { code: 'el.style.cssText = `left: ${Math.random() * 100}%; top: ${Math.random() * 100}%`;' },
+    { code: 'const url = `/api/items?seed=${Math.random()}&page=${page}`;' },
+    { code: 'console.log(`Bearer ${Math.random().toString(36)}`);' },
+    { code: 'const env = [`START_TS=${Date.now()}`, `PORT=3000`];' },
     { code: "import { randomBytes } from 'node:crypto';\nconst token = `${randomBytes(24).toString('hex')}.${Date.now()}`;" },
   ]),
   invalid: [
+    // template text naming the destination: an .env generator, a query parameter
+    {
+      name: '.env generator: the value lands in `JWT_SECRET=…` through a neutral helper',
+      code: "const fs = require('fs');\nconst CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';\nfunction randomString(length) {\n  let out = '';\n  for (let i = 0; i < length; i++) {\n    out += CHARS.charAt(Math.floor(Math.random() * CHARS.length));\n  }\n  return out;\n}\nconst lines = ['NODE_ENV=development', `JWT_SECRET=${randomString(48)}`];\nfs.writeFileSync('.env', lines.join('\\n'));",
+      filename: 'gen-env.js',
+      languageOptions: commonjs,
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`JWT_SECRET`' }, line: 6, column: 36 }],
+    },
+    {
+      name: 'a token in a query string',
+      code: 'export const link = (email: string) => `https://app.example/verify?email=${email}&token=${Math.random().toString(36)}`;',
+      errors: [
+        {
+          messageId: 'insecureRandomness',
+          data: { source: 'Math.random()', sink: '`token`' },
+          line: 1,
+          column: 91,
+          suggestions: [{ messageId: 'useSecureRandom', output: 'export const link = (email: string) => `https://app.example/verify?email=${email}&token=${crypto.randomUUID()}`;' }],
+        },
+      ],
+    },
     // front end: a Pinia store, a React component, a Vue/Angular service
     {
       code: "import { defineStore } from 'pinia';\nexport const useAuth = defineStore('auth', { state: () => ({ csrfToken: Math.random().toString(36).substring(2) }) });",

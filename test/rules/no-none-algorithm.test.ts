@@ -16,6 +16,16 @@ ruleTester.run('no-none-algorithm', rule, {
     `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: [process.env.JWT_ALG] });`,
     `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: loadAlgorithms() });`,
     `import jwt from 'jsonwebtoken'; export const v = (t, k, extra) => jwt.verify(t, k, { algorithms: ['RS256', ...extra] });`,
+    // fallbacks that are real algorithms; 'none' compared, not used
+    `import jwt from 'jsonwebtoken'; const ALG = process.env.JWT_ALG || 'HS256'; jwt.sign(p, k, { algorithm: ALG });`,
+    `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: [process.env.JWT_ALG ?? 'RS256'] });`,
+    `import jwt from 'jsonwebtoken'; export const s = (p, k, alg) => jwt.sign(p, k, { algorithm: alg === 'none' ? 'HS256' : alg });`,
+    `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: process.env.ALGS ? process.env.ALGS.split(',') : ['HS256'] });`,
+    // header without alg, or from a parameter; a header on an API that has no header option
+    `import jwt from 'jsonwebtoken'; jwt.sign(p, k, { algorithm: 'RS256', header: { kid: 'none', typ: 'JWT' } });`,
+    `import jwt from 'jsonwebtoken'; export const s = (p, k, header) => jwt.sign(p, k, { header });`,
+    `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: ['HS256'], header: { alg: 'none' } });`,
+    `import { createSigner } from 'fast-jwt'; createSigner({ key: k, algorithm: 'HS256', header: { typ: 'none' } });`,
     // look-alike strings and names
     `import jwt from 'jsonwebtoken'; jwt.sign(p, k, { algorithm: 'HS256', keyid: 'none' });`,
     `import jwt from 'jsonwebtoken'; jwt.verify(t, k, { algorithms: ['RS256'], subject: 'none' });`,
@@ -59,7 +69,8 @@ ruleTester.run('no-none-algorithm', rule, {
     // through constants and arrays built from constants, reported where the list element is written
     {
       code: `import jwt from 'jsonwebtoken';\nconst NONE = 'none';\nconst ALGS = ['HS256', NONE];\njwt.verify(t, k, { algorithms: ALGS });`,
-      errors: [{ messageId: 'noneAlgorithm', line: 3, column: 24, endColumn: 28 }],
+      // reported where `'none'` is written
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 14, endColumn: 20 }],
     },
     {
       code: `import jwt from 'jsonwebtoken';\nconst EXTRA = ['none'];\njwt.verify(t, k, { algorithms: ['HS256', ...EXTRA] });`,
@@ -134,7 +145,47 @@ ruleTester.run('no-none-algorithm', rule, {
       code: `import jwt from 'jsonwebtoken';\nconst ALG = 'none';\nexport const T = () => <div>{jwt.sign({ a: 1 }, '', { algorithm: ALG })}</div>;`,
       filename: 'view.tsx',
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-      errors: [{ messageId: 'noneAlgorithm', line: 3, column: 66 }],
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 13 }],
+    },
+    // 'none' reachable through a fallback: reported on the literal, where it is written
+    {
+      name: 'env fallback in a constant (a seed script)',
+      code: `import jwt from 'jsonwebtoken';\nconst ALG = process.env.SEED_JWT_ALG || 'none';\nexport const seed = (sub: string) => jwt.sign({ sub }, process.env.SEED_SECRET ?? '', { algorithm: ALG as jwt.Algorithm });`,
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 41, endColumn: 47 }],
+    },
+    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.sign(p, key, { algorithm: process.env.JWT_ALG ?? 'none' });`), {
+      code: `jwt.sign(p, key, { algorithm: process.env.JWT_ALG ?? 'none' });`,
+      errors: [{ messageId: 'noneAlgorithm', line: 1, column: 54, endColumn: 60 }],
+    }).slice(0, 3),
+    {
+      name: 'a branch of a conditional, in an allow-list element and as a list',
+      code: `import jwt from 'jsonwebtoken';\nconst dev = process.env.NODE_ENV !== 'production';\njwt.verify(t, k, { algorithms: [dev ? 'none' : 'RS256'] });\njwt.verify(t, k, { algorithms: process.env.ALGS?.split(',') ?? ['HS256', 'none'] });`,
+      errors: [
+        { messageId: 'noneAlgorithm', line: 3, column: 39 },
+        { messageId: 'noneAlgorithm', line: 4, column: 74 },
+      ],
+    },
+    {
+      name: 'jose setProtectedHeader with an env fallback',
+      code: `import { SignJWT } from 'jose';\nconst alg = process.env.JWT_ALG || 'none';\nexport const t = await new SignJWT({}).setProtectedHeader({ alg }).sign(k);`,
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 36 }],
+    },
+    // jsonwebtoken's `header` is merged over `{ alg: algorithm }`: its `alg` wins
+    ...invalidVariants(memberVariants('jsonwebtoken', `jwt.sign(p, key, { header: { alg: 'none', typ: 'JWT' } });`), {
+      code: `jwt.sign(p, key, { header: { alg: 'none', typ: 'JWT' } });`,
+      errors: [{ messageId: 'noneAlgorithm', line: 1, column: 35, endColumn: 41 }],
+    }).slice(0, 4),
+    {
+      code: `import jwt from 'jsonwebtoken';\nconst HEADER = { alg: 'none' };\njwt.sign(p, key, { algorithm: 'HS256', header: HEADER });`,
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 23 }],
+    },
+    {
+      name: '@nestjs/jwt: the header in the module registration and in a service call',
+      code: `import { JwtModule, JwtService } from '@nestjs/jwt';\nexport const m = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { header: { alg: 'none' } } });\nexport class S { constructor(private readonly jwt: JwtService) {} issue() { return this.jwt.sign({ sub: 1 }, { header: { alg: 'none' } }); } }`,
+      errors: [
+        { messageId: 'noneAlgorithm', line: 2, column: 101 },
+        { messageId: 'noneAlgorithm', line: 3, column: 127 },
+      ],
     },
   ],
 });

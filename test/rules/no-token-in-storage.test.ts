@@ -47,6 +47,9 @@ ruleTester.run('no-token-in-storage', rule, {
     // non-token cookies
     `import Cookies from 'js-cookie'; Cookies.set('theme', theme);`,
     `document.cookie = \`locale=\${locale}; path=/\`;`,
+    `document.cookie = 'locale=' + lang + '; path=/';`,
+    `(function (window, document) { document.cookie = 'theme=' + theme + '; path=/'; })(window, document);`,
+    `(function (document) { document.cookie = 'portal_jwt=' + resp.token; })(iframeDocument);`,
     `document.cookie = \`\${name}=\${value}; path=/\`;`,
     // realistic front-end code that keeps the token in memory
     {
@@ -128,6 +131,20 @@ export const useUiStore = defineStore('ui', {
     // document.cookie
     { code: `document.cookie = \`token=\${token}; path=/\`;`, errors: [cookie(1, 1, 'document.cookie')] },
     { code: `document.cookie = 'jwt=' + t + '; path=/; max-age=3600';`, errors: [cookie(1, 1, 'document.cookie')] },
+    {
+      name: 'a legacy IIFE module handed window and document, concatenating the cookie',
+      code: `(function (window, document) {
+  'use strict';
+  window.Portal = { login: function (form) {
+    $.ajax({ url: '/api/login', type: 'POST', data: $(form).serialize(), success: function (resp) {
+      document.cookie = 'portal_jwt=' + resp.token + '; path=/';
+      window.location.href = '/portal/home';
+    } });
+  } };
+})(window, document);`,
+      filename: 'session.js',
+      errors: [cookie(5, 7, 'document.cookie')],
+    },
     { code: `const TOKEN = 'access_token';\nwindow.document.cookie = \`\${TOKEN}=\${value}\`;`, errors: [cookie(2, 1, 'document.cookie')] },
     { code: `document.cookie = \`session_data=\${data.accessToken}\`;`, errors: [cookie(1, 1, 'document.cookie')] },
     // cookie libraries

@@ -37,6 +37,9 @@ ruleTester.run('require-algorithms', rule, {
     // jose with the strict option and an allow-list; signature-only verification with one
     { code: `import { jwtVerify } from 'jose'; await jwtVerify(t, k, { algorithms: ['ES256'] });`, options: [{ requireForAllVerifiers: true }] },
     { code: `import { compactVerify } from 'jose'; await compactVerify(t, k, { algorithms: ['ES256'] });`, options: [{ requireForAllVerifiers: true }] },
+    { code: `import { jwtDecrypt } from 'jose'; await jwtDecrypt(t, k, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });`, options: [{ requireForAllVerifiers: true }] },
+    // by default jose (jwtDecrypt too) is not asked for an allow-list
+    `import { jwtDecrypt } from 'jose'; await jwtDecrypt(t, k);`,
     { code: `import { jwtVerify } from 'jose'; export const f = (t, k, o) => jwtVerify(t, k, o);`, options: [{ requireForAllVerifiers: true }] },
     // look-alikes: a local object named jwt, another object's verify, a shadowed import, another library
     `const jwt = { verify(t, k) { return true; } }; jwt.verify(token, key);`,
@@ -213,6 +216,21 @@ ruleTester.run('require-algorithms', rule, {
       code: `import { SignJWT, jwtVerify } from 'jose';\nconst t = await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(k);\nawait jwtVerify(t, pub);`,
       options: [{ requireForAllVerifiers: true }],
       errors: [{ messageId: 'missingAlgorithms', line: 3, suggestions: [{ messageId: 'addAlgorithms', output: `import { SignJWT, jwtVerify } from 'jose';\nconst t = await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(k);\nawait jwtVerify(t, pub, { algorithms: ['ES256'] });` }] }],
+    },
+    // jose jwtDecrypt: no `algorithms` option; its allow-list is `keyManagementAlgorithms` (no JWS suggestion)
+    {
+      code: `import { SignJWT, jwtDecrypt } from 'jose';\nconst t = await new SignJWT(p).setProtectedHeader({ alg: 'ES256' }).sign(k);\nexport const read = async (jwe: string) => (await jwtDecrypt(jwe, secretKey, { issuer: 'auth' })).payload;`,
+      options: [{ requireForAllVerifiers: true }],
+      errors: [{ messageId: 'missingAllowList', data: { callee: 'jwtDecrypt', option: 'keyManagementAlgorithms' }, line: 3, column: 51, suggestions: [] }],
+    },
+    {
+      code: `import jws from 'jws';\nconst v = jws.createVerify({ signature, publicKey });`,
+      errors: [{ messageId: 'missingAllowList', data: { callee: 'jws.createVerify', option: 'algorithm' }, line: 2, column: 11, suggestions: [] }],
+    },
+    {
+      code: `import { Hono } from 'hono';\nimport { jwt } from 'hono/jwt';\nconst app = new Hono();\napp.use('/api/*', jwt({ secret: process.env.JWT_SECRET }));`,
+      options: [{ requireForAllVerifiers: true }],
+      errors: [{ messageId: 'missingAllowList', data: { callee: 'jwt', option: 'alg' }, line: 4, column: 19, suggestions: [] }],
     },
     // other modelled verifiers: express-jwt middleware, a passport-jwt strategy
     {
