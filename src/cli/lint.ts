@@ -34,9 +34,16 @@ async function createESLint(settings: RunSettings): Promise<ESLint> {
 const countOf = (messages: Linter.LintMessage[], severity: 1 | 2, fixable = false): number =>
   messages.filter((m) => m.severity === severity && (!fixable || m.fix !== undefined)).length;
 
+// ESLint ≥ 10 rejects the scanned repository's `eslint-env` comments with a fatal message, yet parses and lints the
+// file all the same: it is a complaint about that repository's ESLint set-up, not a file we could not read.
+const isRepositoryConfigNotice = (m: Linter.LintMessage): boolean =>
+  m.ruleId === null && m.fatal === true && m.message.startsWith('/* eslint-env */');
+
 /** Keeps jwt-lint findings and fatal errors; recomputes the counts; drops the file's source text. */
 export function cleanResult(result: ESLint.LintResult): ESLint.LintResult {
-  const messages = result.messages.filter((m) => m.fatal === true || isJwtLintRule(m.ruleId));
+  const messages = result.messages.filter(
+    (m) => (m.fatal === true && !isRepositoryConfigNotice(m)) || isJwtLintRule(m.ruleId),
+  );
   const suppressedMessages = result.suppressedMessages.filter((m) => isJwtLintRule(m.ruleId));
   const cleaned: ESLint.LintResult = {
     ...result,

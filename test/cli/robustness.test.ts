@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, parseJson, rel, runCli } from './helpers.js';
+import { copyFixture, parseJson, rel, runCli, tempDir, writeFiles } from './helpers.js';
 
 describe('unparsable and unreadable files', () => {
   it('reports each parse error with its path and the parser message, lints the rest, and exits 1', () => {
@@ -26,6 +26,22 @@ describe('unparsable and unreadable files', () => {
     expect(byFile.has('src/image.js')).toBe(false);
     expect(r.stderr).toMatch(/src[/\\]image\.js: skipped, binary file/);
     expect(r.stderr).not.toMatch(/internal error|^\s+at /m);
+  });
+
+  it('lints files with old `/* eslint-env */` comments without calling them unparsable', () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'legacy.js': "/* eslint-env node, mocha */\nconst jwt = require('jsonwebtoken');\njwt.verify(token, key);\n",
+      'clean.js': '/* eslint-env browser */\nexport const theme = "dark";\n',
+    });
+    const r = runCli(['--format', 'json'], { cwd: dir });
+    const byFile = new Map(parseJson(r).map((x) => [rel(dir, x.filePath), x]));
+    expect(byFile.get('legacy.js')!.messages.map((m) => m.ruleId)).toEqual(['jwt-lint/require-algorithms']);
+    expect(byFile.get('legacy.js')!.fatalErrorCount).toBe(0);
+    expect(byFile.get('clean.js')!.messages).toEqual([]);
+    expect(r.status).toBe(1);
+    const clean = runCli(['clean.js'], { cwd: dir });
+    expect(clean.status).toBe(0);
   });
 
   it('shows parse errors in stylish output with the path and the message', () => {
