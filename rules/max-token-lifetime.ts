@@ -47,14 +47,17 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ ...DEFAULTS }],
   },
   create(context, [options]) {
-    const limits = {
-      access: limitSeconds(options.access, DEFAULTS.access),
-      refresh: limitSeconds(options.refresh, DEFAULTS.refresh),
-    };
     return {
       'Program:exit'() {
+        const usages = getJwtUsages(context);
+        if (usages.length === 0) return;
+        // parsed only for files that use a JWT library
+        const limits = {
+          access: limitSeconds(options.access, DEFAULTS.access),
+          refresh: limitSeconds(options.refresh, DEFAULTS.refresh),
+        };
         const reported = new Set<TSESTree.Node>();
-        for (const usage of getJwtUsages(context)) {
+        for (const usage of usages) {
           const lifetime = getLifetime(context, usage);
           if (lifetime.kind !== 'seconds' || reported.has(lifetime.node)) continue;
           const kind = getTokenKind(context, usage);

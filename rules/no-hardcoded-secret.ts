@@ -3,7 +3,15 @@ import { createRule } from '../src/util/createRule.js';
 import { storedUnderName } from '../src/analysis/ast.js';
 import { getJwtUsages } from '../src/analysis/imports.js';
 import { isSecretName } from '../src/analysis/names.js';
-import { fallbackSite, findHardcodedKeys, keyExpressions, pemPrivateKeySite, secretTargetName, type HardcodedKey } from '../src/analysis/secrets.js';
+import {
+  fallbackSite,
+  findHardcodedKeys,
+  keyExpressions,
+  mayReadEnvironment,
+  pemPrivateKeySite,
+  secretTargetName,
+  type HardcodedKey,
+} from '../src/analysis/secrets.js';
 
 export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'secretFallback' | 'privateKeyInSource' | 'useEnv' | 'removeFallback';
 
@@ -68,7 +76,7 @@ export default createRule<[], MessageIds>({
     const hasPem = sourceCode.text.includes('-----BEGIN');
 
     // A fallback needs an environment read on its other side, so files that never read the environment skip this part.
-    const readsEnv = /\benv\b/.test(sourceCode.text);
+    const readsEnv = mayReadEnvironment(context);
     const fallbackListener = (node: TSESTree.LogicalExpression | TSESTree.ConditionalExpression): void => {
       let holder: TSESTree.Node = node;
       while (holder.parent && (holder.parent.type === 'TSAsExpression' || holder.parent.type === 'TSNonNullExpression')) holder = holder.parent;

@@ -12,7 +12,7 @@ import {
   type CookieWrite,
   type FlagState,
 } from '../src/analysis/cookies.js';
-import { isAuthCookieName, mentionsRefresh, tokenKind } from '../src/analysis/names.js';
+import { isAuthCookieName, isCsrfName, mentionsRefresh, tokenKind } from '../src/analysis/names.js';
 import { tokenValueEvidence } from '../src/analysis/token-values.js';
 import { resolveValue, type AnyContext } from '../src/analysis/values.js';
 import type { CookieFlag } from '../src/models/cookies.js';
@@ -36,6 +36,8 @@ function judge(context: AnyContext, write: CookieWrite): Judged | undefined {
   if (parts?.unknown) return undefined;
   const nameValue = write.kind === 'call' ? resolveValue(context, parts!.name) : undefined;
   const name = write.kind === 'header' ? write.cookie.name : nameValue?.kind === 'known' && typeof nameValue.value === 'string' ? nameValue.value : undefined;
+  // a CSRF double-submit cookie (`XSRF-TOKEN`, `_csrf`) is meant to be readable by page scripts
+  if (name !== undefined && isCsrfName(name)) return undefined;
   const valueNode = write.kind === 'call' ? parts!.value : write.cookie.valueNode;
   // clearing a cookie (`res.cookie('token', '', { maxAge: 0 })`) or a statically known value is not a token
   if (!valueNode || resolveValue(context, valueNode).kind === 'known') return undefined;

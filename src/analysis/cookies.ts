@@ -26,7 +26,7 @@ import {
   type FlagDefault,
   type FrameworkCookieModel,
 } from '../models/cookies.js';
-import { importedModules, iterateModuleReferences, moduleMaps } from './imports.js';
+import { importedModules, iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
 import { getOption } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -78,7 +78,6 @@ function buildMaps(libs: readonly CookieLibraryModel[]): Map<string, TraceMap> {
   return maps;
 }
 const libraryMaps = moduleMaps(buildMaps([...clientCookieLibraries, ...serverCookieLibraries]));
-const librarySpecifiers = [...libraryMaps.byModule.keys()];
 
 const writesCache = new WeakMap<TSESTree.Program, CookieWrite[]>();
 
@@ -103,7 +102,7 @@ function collectWrites(context: AnyContext): CookieWrite[] {
     seen.add(node);
     out.push({ kind: 'call', model, node, via });
   };
-  if (librarySpecifiers.some((s) => text.includes(s))) {
+  if (loadsAnyModule(context, libraryMaps)) {
     for (const ref of iterateModuleReferences(context, libraryMaps)) {
       const info = ref.info as EntryInfo;
       if (info.write) add(info.write, ref.node, info.library);
@@ -178,7 +177,7 @@ function thisMembers(body: Node, name: string): Node[] {
 function collectInjectedServices(context: AnyContext, add: (model: CookieWriteModel, node: Node, via: string) => void): void {
   const program = context.sourceCode.ast as TSESTree.Program;
   for (const service of injectedClientCookieServices) {
-    if (!service.modules.some((m) => context.sourceCode.text.includes(m))) continue;
+    if (!service.modules.some((m) => importedModules(context).has(m))) continue;
     for (const stmt of program.body) {
       if (stmt.type !== 'ImportDeclaration' || !(service.modules as readonly string[]).includes(String(stmt.source.value))) continue;
       for (const spec of stmt.specifiers) {

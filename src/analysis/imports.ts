@@ -7,7 +7,7 @@ import { CALL, CONSTRUCT, ESM, READ, ReferenceTracker, getPropertyName, getStrin
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { libraries } from '../models/index.js';
 import { findVariable, skipWrappersUp } from './ast.js';
-import type { ApiModel, ArgRole, ExportNode, ExportTree, LibraryModel, OptionConcept } from '../models/types.js';
+import type { ApiModel, ArgRole, ExportNode, ExportTree, LibraryModel, OptionConcept, PluginHost } from '../models/types.js';
 import { readObject } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -434,8 +434,8 @@ function decodePath(p: string): string | undefined {
 
 function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   const sourceCode = context.sourceCode;
-  // Cheap exit: the file loads no modelled module (every entry point below starts from one).
-  if (!loadsAnyModule(context, jwtModuleMaps)) return EMPTY;
+  // Cheap exit: the file loads no modelled module nor a framework a plugin decorates (every entry point starts from one).
+  if (!loadsAnyModule(context, jwtModuleMaps) && !moduleLoads(context).some((s) => hostModules.has(s.normalized))) return EMPTY;
   const globalScope = sourceCode.getScope(program);
   currentSourceCode = sourceCode;
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
@@ -508,11 +508,13 @@ function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   // Frameworks: injected services (Nest), plugin registrations and their decorators (Fastify).
   for (const lib of frameworkLibraries) {
     const bindings = moduleBindings(sourceCode, program, lib, requireCalls);
-    if (!bindings.loaded) continue;
-    result.libraries.add(lib.id);
+    // Fastify route files that do not load the plugin: decorated calls on values the import model ties to `fastify`.
+    const host = lib.plugin?.host ? hostValues(context, lib.plugin.host) : undefined;
+    if (!bindings.loaded && !host) continue;
+    if (bindings.loaded) result.libraries.add(lib.id);
     const fileDefaults: UsageDefaults[] = [];
-    if (lib.injectable) collectInjected(sourceCode, lib, bindings, addUsage, fileDefaults);
-    if (lib.plugin) collectPlugin(sourceCode, lib, bindings, addUsage, fileDefaults);
+    if (lib.injectable && bindings.loaded) collectInjected(sourceCode, lib, bindings, addUsage, fileDefaults);
+    if (lib.plugin) collectPlugin(sourceCode, lib, bindings, addUsage, fileDefaults, host);
     if (fileDefaults.length === 0) continue;
     const registrations = result.usages.filter((u) => lib.registrations?.includes(u.api));
     const from = registrations.length === 1 ? registrations[0] : undefined;
@@ -586,6 +588,8 @@ function findVariableFor(id: TSESTree.Identifier) {
 // Framework entry points that no import trace reaches: Nest injection, Fastify plugin decorators, PassportStrategy.
 
 const frameworkLibraries = libraries.filter((lib) => lib.injectable || lib.plugin);
+/** the frameworks plugins decorate (`fastify`): a file importing one may call decorators of a plugin loaded elsewhere */
+const hostModules: ReadonlySet<string> = new Set(frameworkLibraries.flatMap((lib) => lib.plugin?.host?.modules ?? []));
 
 type AddUsage = (
   lib: LibraryModel,
@@ -715,13 +719,18 @@ function collectInjected(
   }
 }
 
-/** Fastify: `x.register(plugin, options)` and the decorators the plugin adds, in a file that loads the plugin. */
+/**
+ * Fastify: `x.register(plugin, options)` and the decorators the plugin adds — in a file that loads the plugin (loose
+ * receivers: the registered instance, any untyped parameter, handler parameters by position), or on the values of
+ * `host` (whose Fastify origin the import model proves) in any file that imports the framework.
+ */
 function collectPlugin(
   sourceCode: SourceCode,
   lib: LibraryModel,
   bindings: ModuleBindings,
   addUsage: AddUsage,
   fileDefaults: UsageDefaults[],
+  host: HostValues | undefined,
 ): void {
   const plugin = lib.plugin!;
   const receivers = new Set<unknown>();
@@ -763,7 +772,8 @@ function collectPlugin(
       model = method ? plugin.instance[method] : undefined;
       call = outer.parent;
       if (!model || call?.type !== 'CallExpression' || call.callee !== outer) continue;
-      if (!isFastifyInstance(member.object, receivers)) continue;
+      const loose = bindings.loaded && isFastifyInstance(member.object, receivers);
+      if (!loose && !(host && isHostInstance(member.object, host))) continue;
       api = `${lib.id}#${plugin.namespace}.${method}`;
     } else {
       // `request.jwtVerify(…)`, `reply.jwtSign(…)`
@@ -771,7 +781,9 @@ function collectPlugin(
       if (call?.type !== 'CallExpression' || call.callee !== member) continue;
       const onRequest = plugin.request[id.name];
       model = onRequest ?? plugin.reply[id.name];
-      if (!model || !isHandlerParam(member.object, onRequest ? 0 : 1, onRequest ? 'FastifyRequest' : 'FastifyReply')) continue;
+      if (!model) continue;
+      const loose = bindings.loaded && isHandlerParam(member.object, onRequest ? 0 : 1, onRequest ? 'FastifyRequest' : 'FastifyReply');
+      if (!loose && !(host && isHostVariable(member.object, onRequest ? host.requests : host.replies))) continue;
       api = `${lib.id}#${onRequest ? 'request' : 'reply'}.${id.name}`;
     }
     const defaults: UsageDefaults = {};
@@ -819,6 +831,228 @@ function isFastifyInstance(node: TSESTree.Node, receivers: ReadonlySet<unknown>)
   }
   if (n.type === 'MemberExpression' && memberName(n.property) === 'server') return isHandlerParam(n.object, 0, 'FastifyRequest');
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The framework a plugin decorates (Fastify), through its imports: which values are instances, requests, replies.
+
+interface HostValues {
+  instances: Set<Variable>;
+  requests: Set<Variable>;
+  replies: Set<Variable>;
+  /** `function` handlers of an instance's routes: Fastify binds their `this` to the instance */
+  handlers: Set<TSESTree.Node>;
+}
+
+type HostKind = 'factory' | 'namespace' | keyof PluginHost['types'] | 'wrapper';
+
+/**
+ * The values of `host` in this file, or undefined when the file does not load the framework. Only what the import
+ * model proves: instances from the factory, parameters typed with the framework's types (also `import type`), plugin
+ * functions (`fp(fn)`, typed `FastifyPluginAsync`, `instance.register(fn)`), and the request / reply parameters of the
+ * route handlers and request hooks registered on an instance.
+ */
+function hostValues(context: AnyContext, host: PluginHost): HostValues | undefined {
+  const sourceCode = context.sourceCode;
+  const wrapperModules = new Map(host.wrappers.map((w) => [w.module, w.exports] as const));
+  const sites = moduleLoads(context).filter((s) => host.modules.includes(s.normalized) || wrapperModules.has(s.normalized));
+  if (!sites.some((s) => host.modules.includes(s.normalized))) return undefined;
+
+  const bound: { kind: HostKind; variable: Variable }[] = [];
+  const factoryCalls: TSESTree.CallExpression[] = [];
+  const wrapperCalls: TSESTree.CallExpression[] = [];
+  const kindOfExport = (name: string, wrapper: readonly string[] | undefined): HostKind | undefined => {
+    if (wrapper) return wrapper.includes(name) ? 'wrapper' : undefined;
+    if (host.factories.includes(name)) return 'factory';
+    for (const [kind, names] of Object.entries(host.types) as [keyof PluginHost['types'], readonly string[]][]) {
+      if (names.includes(name)) return kind;
+    }
+    return undefined;
+  };
+  for (const site of sites) {
+    const wrapper = wrapperModules.get(site.normalized);
+    const add = (kind: HostKind | undefined, variables: readonly unknown[]) => {
+      if (kind) for (const v of variables) bound.push({ kind, variable: v as Variable });
+    };
+    if (site.kind === 'static' && site.node.type === 'ImportDeclaration') {
+      for (const spec of site.node.specifiers) {
+        const vars = sourceCode.getDeclaredVariables(spec);
+        if (spec.type === 'ImportDefaultSpecifier') add(kindOfExport('default', wrapper), vars);
+        else if (spec.type === 'ImportNamespaceSpecifier') add(wrapper ? undefined : 'namespace', vars);
+        else add(kindOfExport(spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value), wrapper), vars);
+      }
+    } else if (site.kind === 'equals') {
+      add(kindOfExport('default', wrapper), sourceCode.getDeclaredVariables(site.node));
+    } else if (site.kind === 'require') {
+      const value = site.node;
+      const decl = value.parent;
+      if (decl?.type === 'VariableDeclarator' && decl.init === value && decl.id.type === 'Identifier') {
+        add(kindOfExport('default', wrapper), sourceCode.getDeclaredVariables(decl));
+      } else if (decl?.type === 'VariableDeclarator' && decl.init === value && decl.id.type === 'ObjectPattern') {
+        for (const p of decl.id.properties) {
+          if (p.type !== 'Property' || p.computed || p.key.type !== 'Identifier' || p.value.type !== 'Identifier') continue;
+          const v = findVariableFor(p.value);
+          if (v) add(kindOfExport(p.key.name, wrapper), [v]);
+        }
+      } else if (decl?.type === 'CallExpression' && decl.callee === value) {
+        (wrapper ? wrapperCalls : factoryCalls).push(decl); // `require('fastify')(opts)`
+      }
+    }
+  }
+
+  const out: HostValues = { instances: new Set(), requests: new Set(), replies: new Set(), handlers: new Set() };
+  const pluginFunctions: TSESTree.Node[] = [];
+  const addCreated = (call: TSESTree.Node) => {
+    let value = skipWrappersUp(call);
+    // `Fastify().withTypeProvider<T>()` returns the same instance
+    while (value.parent?.type === 'MemberExpression' && value.parent.object === value && memberName(value.parent.property) === 'withTypeProvider') {
+      const outer = value.parent.parent;
+      if (outer?.type !== 'CallExpression' || outer.callee !== value.parent) return;
+      value = skipWrappersUp(outer);
+    }
+    const decl = value.parent;
+    if (decl?.type === 'VariableDeclarator' && decl.init === value && decl.id.type === 'Identifier') {
+      const v = findVariableFor(decl.id);
+      if (v) out.instances.add(v);
+    }
+  };
+  for (const call of factoryCalls) addCreated(call);
+  for (const call of wrapperCalls) pluginFunctions.push(call.arguments[0]);
+  for (const { kind, variable } of bound) {
+    for (const ref of variable.references) {
+      const id = ref.identifier as TSESTree.Node;
+      let use: TSESTree.Node = id;
+      let name: string | undefined;
+      if (kind === 'namespace') {
+        // `F.fastify()`, `F.FastifyInstance`
+        const p = id.parent;
+        if (p?.type === 'MemberExpression' && p.object === id && !p.computed) name = memberName(p.property);
+        else if (p?.type === 'TSQualifiedName' && p.left === id) name = p.right.name;
+        if (name === undefined) continue;
+        use = p!;
+      }
+      const k = kind === 'namespace' ? kindOfExport(name!, undefined) : kind;
+      if (k === 'factory' || k === 'wrapper') {
+        const call = use.parent;
+        if (call?.type !== 'CallExpression' || call.callee !== use) continue;
+        if (k === 'factory') addCreated(call);
+        else pluginFunctions.push(call.arguments[0]);
+        continue;
+      }
+      if (k === undefined) continue;
+      const typeRef = use.parent;
+      if (typeRef?.type !== 'TSTypeReference' || typeRef.typeName !== use) continue;
+      const holder = typeRef.parent;
+      if (k === 'plugin') {
+        // `const routes: FastifyPluginAsync = async (app) => …`, `(async (app) => …) satisfies FastifyPluginAsync`
+        if (holder?.type === 'TSSatisfiesExpression' || holder?.type === 'TSAsExpression') pluginFunctions.push(holder.expression);
+        const decl = holder?.type === 'TSTypeAnnotation' ? holder.parent?.parent : undefined;
+        if (decl?.type === 'VariableDeclarator' && decl.id === holder!.parent && decl.init) pluginFunctions.push(decl.init);
+        continue;
+      }
+      if (holder?.type !== 'TSTypeAnnotation' || holder.parent?.type !== 'Identifier') continue;
+      const v = findVariableFor(holder.parent);
+      if (!v || !v.defs.some((d) => d.name === holder.parent)) continue;
+      (k === 'instance' ? out.instances : k === 'request' ? out.requests : out.replies).add(v);
+    }
+  }
+
+  /** adds the parameters of the function `node` is or names to `roles` (by position); returns the function */
+  const addFunctionParams = (node: TSESTree.Node | undefined, roles: readonly Set<Variable>[]) => {
+    const fn = node && localFunction(node);
+    if (!fn) return undefined;
+    fn.params.forEach((p, i) => {
+      const id = p.type === 'AssignmentPattern' ? p.left : p;
+      const v = id.type === 'Identifier' && i < roles.length ? findVariableFor(id) : undefined;
+      if (v) roles[i].add(v);
+    });
+    return fn;
+  };
+  const queue: Variable[] = [];
+  const addPlugin = (node: TSESTree.Node | undefined) => {
+    const instances = new Set<Variable>();
+    addFunctionParams(node, [instances]);
+    for (const v of instances) {
+      out.instances.add(v);
+      queue.push(v);
+    }
+  };
+  queue.push(...out.instances);
+  for (const fn of pluginFunctions) addPlugin(fn);
+  const addHandler = (node: TSESTree.Node | undefined) => {
+    const fn = addFunctionParams(node, [out.requests, out.replies]);
+    if (fn?.type === 'FunctionExpression' || fn?.type === 'FunctionDeclaration') out.handlers.add(fn);
+  };
+  const addRouteOptions = (node: TSESTree.Node | undefined) => {
+    const obj = node && stripTsWrappers(node);
+    if (obj?.type !== 'ObjectExpression') return;
+    for (const p of obj.properties) {
+      if (p.type !== 'Property' || p.computed || !host.routeHandlers.includes(memberName(p.key) ?? '')) continue;
+      const value = stripTsWrappers(p.value as TSESTree.Node);
+      if (value.type === 'ArrayExpression') for (const e of value.elements) addHandler(e ?? undefined);
+      else addHandler(value);
+    }
+  };
+  const seen = new Set<Variable>();
+  while (queue.length > 0) {
+    const instance = queue.pop()!;
+    if (seen.has(instance)) continue;
+    seen.add(instance);
+    for (const ref of instance.references) {
+      const member = ref.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || member.computed) continue;
+      const call = member.parent;
+      if (call?.type !== 'CallExpression' || call.callee !== member) continue;
+      const method = memberName(member.property);
+      if (method === host.register) addPlugin(call.arguments[0]);
+      else if (method === 'addHook') {
+        const name = call.arguments[0] && getStringIfConstant(call.arguments[0] as never);
+        if (name && host.hooks.includes(name)) addHandler(call.arguments[1]);
+      } else if (method && host.routeMethods.includes(method)) {
+        if (method === 'route') addRouteOptions(call.arguments[0]);
+        else {
+          // `get(path, handler)`, `get(path, options, handler)`, `get(path, { handler, preHandler })`
+          const [, second, third] = call.arguments;
+          addRouteOptions(second);
+          addHandler(third ?? second);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The function `node` is or names: an inline function, a function declaration, a `const` bound to a function. */
+function localFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
+  const n = stripTsWrappers(node);
+  if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return n;
+  if (n.type !== 'Identifier') return undefined;
+  const defs = findVariableFor(n)?.defs;
+  if (defs?.length !== 1) return undefined;
+  const d = defs[0];
+  if (d.type === 'FunctionName' && d.node.type === 'FunctionDeclaration') return d.node;
+  if (d.type !== 'Variable' || d.parent?.kind !== 'const' || !d.node.init) return undefined;
+  const init = stripTsWrappers(d.node.init);
+  return init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression' ? init : undefined;
+}
+
+function isHostVariable(node: TSESTree.Node, set: ReadonlySet<Variable>): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type !== 'Identifier') return false;
+  const v = findVariableFor(n);
+  return v !== undefined && set.has(v);
+}
+
+/** An instance of `host`: a known instance variable, `this` in a `function` handler, `request.server`. */
+function isHostInstance(node: TSESTree.Node, host: HostValues): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type === 'Identifier') return isHostVariable(n, host.instances);
+  if (n.type === 'ThisExpression') {
+    let fn: TSESTree.Node | undefined = n.parent;
+    while (fn && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration') fn = fn.parent;
+    return fn !== undefined && host.handlers.has(fn);
+  }
+  return n.type === 'MemberExpression' && !n.computed && memberName(n.property) === 'server' && isHostVariable(n.object, host.requests);
 }
 
 /** `class S extends PassportStrategy(<Strategy>) { constructor(…) { super(options) } }` → the `super(…)` calls. */

@@ -284,6 +284,37 @@ export function isStorageTokenKey(key: string): boolean {
   return isTokenName(key);
 }
 
+/**
+ * What the name of a storage-key *expression* says the key holds, when its value is unknown:
+ * `STORAGE_KEYS.accessToken` → `accessToken`, `ACCESS_TOKEN_KEY` → `access_token`,
+ * `TOKEN_STORAGE_KEY` → `token`, `tokenKey` → `token` (a trailing `key` / `storage key` word is
+ * dropped). Undefined when nothing is left (`key`, `storageKey`). Judge the result with
+ * `isStorageTokenKey`: `TOKENS_USED_KEY`, `THEME_KEY`, `tokenizerModel` stay non-token names.
+ */
+export function storageKeyNameMeaning(name: string): string | undefined {
+  const words = splitWords(name);
+  let end = words.length;
+  if (end > 0 && (words[end - 1] === 'key' || words[end - 1] === 'keys')) {
+    end--;
+    if (end > 0 && words[end - 1] === 'storage') end--;
+  } else if (end > 1 && words[end - 1] === 'name' && words[end - 2] === 'key') {
+    end -= 2;
+  } else {
+    return words.length > 0 ? name : undefined;
+  }
+  return end > 0 ? words.slice(0, end).join('_') : undefined;
+}
+
+/**
+ * The name is about CSRF protection (`csrf`, `_csrf`, `xsrf`, `XSRF-TOKEN`, `csrfToken`,
+ * `generateCsrfToken`, `x-csrf-token`): a double-submit cookie or header value meant to be readable
+ * by page scripts, never a bearer credential.
+ */
+export function isCsrfName(name: string): boolean {
+  for (const w of splitWords(name)) if (w === 'csrf' || w === 'xsrf') return true;
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cookies
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
  * Predictable randomness and where it flows.
  *
  * - `getWeakRandomSources(context)`: every call of a weak source (`Math.random()`, `Date.now()`,
- *   `new Date().getTime()`, `uuid` `v1`, …; see `models/randomness.ts`), found through `ReferenceTracker` (globals,
+ *   `new Date().getTime()`, `uuid` `v1`, …; see `models/randomness.ts`), found from the global scope's references to
+ *   `Math` / `Date` (a `ReferenceTracker` only when some reference aliases them or goes through `globalThis`;
  *   shadowing respected) and the module references of the import layer. Cached per file.
  * - `traceRandomValue(context, source)`: where the value goes. It climbs through the expressions that derive a new
  *   value from it (`.toString(36).slice(2)`, `Math.floor(… * 1e6)`, `String(…)`, templates, `chars[…]`,
@@ -14,7 +15,7 @@
  * - Names are judged by `names.isRandomnessSensitiveName`; JWT claims also by `UNGUESSABLE_CLAIMS`.
  * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
  */
-import { enclosingFunction, functionName, staticKeyName, targetName } from './ast.js';
+import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
@@ -27,7 +28,7 @@ import {
   type SourceExport,
   type WeakSourceModel,
 } from '../models/randomness.js';
-import { getFileUsages, importedModules, iterateModuleReferences, moduleMaps } from './imports.js';
+import { getFileUsages, importedModules, iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
 import { isRandomnessSensitiveName, splitWords } from './names.js';
 import { isBrowserCode } from './token-flow.js';
 import type { AnyContext } from './values.js';
@@ -80,41 +81,107 @@ function toTrace(node: SourceExport): TraceMap {
 const GLOBAL_TRACE: TraceMap = { ...toTrace({ members: weakGlobalSources }) };
 (GLOBAL_TRACE.Date as TraceMap)[CONSTRUCT] = CLOCK;
 const MODULE_TRACES = moduleMaps(new Map(Object.entries(weakModuleSources).map(([m, e]) => [m, toTrace(e)])));
-/** Cheap pre-check: the file text mentions a weak source at all. */
-const MENTIONS = /Math\b|Date\b|uuid|uniqid|shortid|nanoid|lodash|underscore/;
+/** The names ReferenceTracker treats as the global object (`globalThis.Math.random()`). */
+const GLOBAL_OBJECTS = ['globalThis', 'self', 'window', 'global'];
 
 /** Every weak-source call of the file, in source order. */
 export function getWeakRandomSources(context: AnyContext): WeakSource[] {
   const program = context.sourceCode.ast as TSESTree.Program;
   let found = sourceCache.get(program);
   if (found) return found;
-  found = [];
-  if (MENTIONS.test(context.sourceCode.text)) {
-    const globalScope = context.sourceCode.getScope(program);
-    const tracker = new ReferenceTracker(globalScope as never);
-    for (const ref of tracker.iterateGlobalReferences(GLOBAL_TRACE as never)) {
-      const node = ref.node as Node;
-      if (ref.type === CONSTRUCT) {
-        // `new Date().getTime()` / `.valueOf()`: the clock
-        const m = node.parent;
-        if (node.type !== 'NewExpression' || node.arguments.length > 0 || m?.type !== 'MemberExpression' || m.object !== node) continue;
-        const name = !m.computed && m.property.type === 'Identifier' ? m.property.name : undefined;
-        if ((name === 'getTime' || name === 'valueOf') && m.parent?.type === 'CallExpression' && m.parent.callee === m) {
-          found.push({ node: m.parent, model: CLOCK });
-        }
-        continue;
-      }
-      if (node.type === 'CallExpression') found.push({ node, model: ref.info as WeakSourceModel });
+  const globalScope = context.sourceCode.getScope(program) as TSESLint.Scope.Scope;
+  found = quickGlobalSources(globalScope) ?? trackedGlobalSources(globalScope);
+  if (loadsAnyModule(context, MODULE_TRACES)) {
+    for (const ref of iterateModuleReferences(context, MODULE_TRACES)) {
+      if (ref.node.type === 'CallExpression') found.push({ node: ref.node, model: ref.info as WeakSourceModel });
     }
-    if ([...importedModules(context)].some((m) => MODULE_TRACES.byModule.has(m))) {
-      for (const ref of iterateModuleReferences(context, MODULE_TRACES)) {
-        if (ref.node.type === 'CallExpression') found.push({ node: ref.node, model: ref.info as WeakSourceModel });
-      }
-    }
-    found.sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
+  found.sort((a, b) => a.node.range[0] - b.node.range[0]);
   sourceCache.set(program, found);
   return found;
+}
+
+/** The references of an unmodified global (as ReferenceTracker sees globals), or none. */
+function unmodifiedGlobalReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESLint.Scope.Reference[] {
+  const variable = globalScope.set.get(name);
+  if (!variable || variable.defs.length > 0 || variable.references.some((r) => r.isWrite())) return [];
+  return variable.references;
+}
+
+/**
+ * The weak global sources from the references of `Math` / `Date` alone, when each is a plain member read
+ * (`Math.floor(…)`, `Math.random()`, `Date.now()`, `new Date().getTime()`) — the common case, without a
+ * ReferenceTracker. `undefined` when some reference needs the tracker: an alias (`const { random } = Math`,
+ * `const now = Date.now`), a TS wrapper, or a global-object path (`globalThis.Math`, `window.Date`).
+ */
+function quickGlobalSources(globalScope: TSESLint.Scope.Scope): WeakSource[] | undefined {
+  const out: WeakSource[] = [];
+  for (const name of Object.keys(weakGlobalSources)) {
+    const members = weakGlobalSources[name].members ?? {};
+    for (const ref of unmodifiedGlobalReferences(globalScope, name)) {
+      const id = ref.identifier as Node;
+      const p = id.parent;
+      if (p?.type === 'MemberExpression' && p.object === id) {
+        const member = staticMemberName(p);
+        if (member === undefined) return undefined;
+        if (!Object.hasOwn(members, member)) continue;
+        const model = members[member].call;
+        if (!model || p.parent?.type !== 'CallExpression' || p.parent.callee !== p) return undefined;
+        out.push({ node: p.parent, model });
+        continue;
+      }
+      if (p?.type === 'NewExpression' && p.callee === id) {
+        if (name === 'Date') pushClock(p, out);
+        continue;
+      }
+      if (mayAlias(id)) return undefined;
+      // anything else (`Date()`, `typeof Math`, `f(Math)`) leads to no weak source
+    }
+  }
+  for (const name of GLOBAL_OBJECTS) {
+    for (const ref of unmodifiedGlobalReferences(globalScope, name)) {
+      const id = ref.identifier as Node;
+      const p = id.parent;
+      if (p?.type === 'MemberExpression' && p.object === id) {
+        const member = staticMemberName(p);
+        if (member === undefined || Object.hasOwn(weakGlobalSources, member)) return undefined;
+      } else if (mayAlias(id)) return undefined;
+    }
+  }
+  return out;
+}
+
+/** Parents through which ReferenceTracker follows a value on (an alias, a destructuring, a pass-through). */
+const ALIASING_PARENTS = new Set([
+  'VariableDeclarator', 'AssignmentExpression', 'AssignmentPattern', 'TSAsExpression', 'TSNonNullExpression',
+  'TSSatisfiesExpression', 'TSTypeAssertion', 'ChainExpression', 'ConditionalExpression', 'LogicalExpression',
+  'SequenceExpression', 'AwaitExpression',
+]);
+
+function mayAlias(id: Node): boolean {
+  return id.parent !== undefined && ALIASING_PARENTS.has(id.parent.type);
+}
+
+/** `new Date().getTime()` / `.valueOf()`: the clock. */
+function pushClock(node: Node, out: WeakSource[]): void {
+  const m = node.parent;
+  if (node.type !== 'NewExpression' || node.arguments.length > 0 || m?.type !== 'MemberExpression' || m.object !== node) return;
+  const name = !m.computed && m.property.type === 'Identifier' ? m.property.name : undefined;
+  if ((name === 'getTime' || name === 'valueOf') && m.parent?.type === 'CallExpression' && m.parent.callee === m) {
+    out.push({ node: m.parent, model: CLOCK });
+  }
+}
+
+/** The weak global sources through a ReferenceTracker (aliases, global-object paths). */
+function trackedGlobalSources(globalScope: TSESLint.Scope.Scope): WeakSource[] {
+  const out: WeakSource[] = [];
+  const tracker = new ReferenceTracker(globalScope as never);
+  for (const ref of tracker.iterateGlobalReferences(GLOBAL_TRACE as never)) {
+    const node = ref.node as Node;
+    if (ref.type === CONSTRUCT) pushClock(node, out);
+    else if (node.type === 'CallExpression') out.push({ node, model: ref.info as WeakSourceModel });
+  }
+  return out;
 }
 
 /** A short label for messages: the callee as written plus `()` (`Math.random()`, `uuidv1()`), or `Date.now()`. */

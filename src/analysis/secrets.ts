@@ -240,3 +240,24 @@ export function pemPrivateKeySite(context: AnyContext, node: TSESTree.Literal | 
   const own = node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join('');
   return typeof own === 'string' && containsPemPrivateKey(own) ? node : undefined;
 }
+
+/** Globals whose `env` is an environment read (`process.env`, `Bun.env`, `Deno.env`), and the global objects that reach `process`. */
+const ENV_ROOTS = ['process', 'Bun', 'Deno', 'globalThis', 'global'];
+
+/**
+ * A cheap pre-check for "this file may read the environment": it references the global `process`, `Bun`, `Deno`
+ * (or `globalThis` / `global`, which reach `process`), or is a module that mentions `import.meta`. From the global
+ * scope's references, not the file text; a file where this is false has no `process.env.X || 'fallback'`.
+ */
+export function mayReadEnvironment(context: AnyContext): boolean {
+  const program = context.sourceCode.ast as TSESTree.Program;
+  const globalScope = context.sourceCode.getScope(program);
+  for (const name of ENV_ROOTS) {
+    const v = globalScope.set.get(name);
+    if (v && v.defs.length === 0 && v.references.length > 0) return true;
+  }
+  for (const ref of globalScope.through) {
+    if (ref.identifier.type === 'Identifier' && ENV_ROOTS.includes(ref.identifier.name)) return true;
+  }
+  return program.sourceType === 'module' && context.sourceCode.text.includes('import.meta');
+}

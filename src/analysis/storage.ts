@@ -4,12 +4,14 @@
  * `document.cookie` assignments, and browser cookie libraries (js-cookie, universal-cookie, react-cookie,
  * typescript-cookie, VueUse, ngx-cookie-service; found by `cookies.ts` through the import model).
  * Reads, `removeItem` and `clear` are not writes. Globals shadowed by a local binding are not the globals.
- * One pass per file, cached; a file whose text mentions neither `Storage` nor `cookie` costs two `includes`.
+ * One pass per file, cached; the globals are found from one pass over the global scope's unresolved references.
  */
 import { CALL, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { GLOBAL_OBJECT_NAMES, documentCookie, storageGlobals } from '../models/storage.js';
 import { cookieCallParts, getCookieWrites, parseCookieString, type ParsedCookieString } from './cookies.js';
+import { findVariable } from './ast.js';
+import { storageKeyNameMeaning } from './names.js';
 import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
@@ -44,94 +46,101 @@ export function getStorageWrites(context: AnyContext): StorageWrite[] {
 }
 
 function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[] {
-  const text = context.sourceCode.text;
-  const storage = text.includes('Storage');
-  const cookie = text.includes('ookie');
-  if (!storage && !cookie) return [];
   const out: StorageWrite[] = [];
-  const globalScope = context.sourceCode.getScope(program) as Scope;
-  if (storage) {
-    const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
-    for (const model of storageGlobals) {
-      if (!text.includes(model.name)) continue;
-      const seen = new Set<Node>();
-      for (const root of globalRoots(globalScope, model.name)) {
-        const write = propertyWrite(context, root, model.methods);
-        if (write) out.push({ kind: 'web-storage', target: model.name, ...write });
-        const map: Record<string, unknown> = {};
-        for (const method of Object.keys(model.writes)) map[method] = { [CALL]: model.writes[method] };
-        for (const ref of tracker.iteratePropertyReferences(root as never, map as never)) {
-          const call = ref.node as TSESTree.CallExpression;
-          if (seen.has(call)) continue;
-          seen.add(call);
-          const roles = ref.info as { key: number; value: number };
-          out.push({ kind: 'web-storage', node: call, target: model.name, key: argAt(call, roles.key), value: argAt(call, roles.value) });
-        }
+  const globals = new GlobalIndex(context.sourceCode.getScope(program) as Scope);
+  let tracker: ReferenceTracker | undefined;
+  for (const model of storageGlobals) {
+    const roots = globals.roots(model.name);
+    if (roots.length === 0) continue;
+    tracker ??= new ReferenceTracker(globals.scope as never, { mode: 'legacy' });
+    const seen = new Set<Node>();
+    for (const root of roots) {
+      const write = propertyWrite(context, root, model.methods);
+      if (write) out.push({ kind: 'web-storage', target: model.name, ...write });
+      const map: Record<string, unknown> = {};
+      for (const method of Object.keys(model.writes)) map[method] = { [CALL]: model.writes[method] };
+      for (const ref of tracker.iteratePropertyReferences(root as never, map as never)) {
+        const call = ref.node as TSESTree.CallExpression;
+        if (seen.has(call)) continue;
+        seen.add(call);
+        const roles = ref.info as { key: number; value: number };
+        out.push({ kind: 'web-storage', node: call, target: model.name, key: argAt(call, roles.key), value: argAt(call, roles.value) });
       }
     }
   }
-  if (cookie) {
-    if (text.includes(documentCookie.global)) {
-      for (const root of globalRoots(globalScope, documentCookie.global)) {
-        const member = memberOf(root);
-        if (!member || getPropertyName(member as never) !== documentCookie.property) continue;
-        const assign = member.parent;
-        if (assign?.type !== 'AssignmentExpression' || assign.left !== member) continue;
-        const parsed = parseCookieString(context, assign.right);
-        out.push({
-          kind: 'document-cookie',
-          node: assign,
-          target: 'document.cookie',
-          keyText: parsed?.name,
-          value: parsed?.valueNode,
-          cookie: parsed,
-        });
-      }
-    }
-    for (const w of getCookieWrites(context)) {
-      if (w.kind !== 'call' || w.model.side !== 'client') continue;
-      const parts = cookieCallParts(context, w);
-      if (parts.unknown) continue;
-      out.push({ kind: 'cookie-library', node: w.node, target: w.model.label, key: parts.name, value: parts.value });
-    }
+  for (const root of globals.roots(documentCookie.global)) {
+    const member = memberOf(root);
+    if (!member || getPropertyName(member as never) !== documentCookie.property) continue;
+    const assign = member.parent;
+    if (assign?.type !== 'AssignmentExpression' || assign.left !== member) continue;
+    const parsed = parseCookieString(context, assign.right);
+    out.push({
+      kind: 'document-cookie',
+      node: assign,
+      target: 'document.cookie',
+      keyText: parsed?.name,
+      value: parsed?.valueNode,
+      cookie: parsed,
+    });
+  }
+  for (const w of getCookieWrites(context)) {
+    if (w.kind !== 'call' || w.model.side !== 'client') continue;
+    const parts = cookieCallParts(context, w);
+    if (parts.unknown) continue;
+    out.push({ kind: 'cookie-library', node: w.node, target: w.model.label, key: parts.name, value: parts.value });
   }
   out.sort((a, b) => a.node.range[0] - b.node.range[0]);
   return out;
 }
 
+/** The browser globals this file names, from one pass over the global scope's unresolved references. */
+const INDEXED_GLOBALS = new Set([...storageGlobals.map((m) => m.name), documentCookie.global, ...GLOBAL_OBJECT_NAMES]);
+
+class GlobalIndex {
+  private readonly through = new Map<string, Node[]>();
+  constructor(readonly scope: Scope) {
+    for (const r of scope.through) {
+      const id = r.identifier;
+      if (id.type !== 'Identifier' || !INDEXED_GLOBALS.has(id.name) || !r.isRead()) continue;
+      let list = this.through.get(id.name);
+      if (!list) this.through.set(id.name, (list = []));
+      list.push(id as Node);
+    }
+  }
+
+  /** References to the browser global `name`: bare (`localStorage`), or through a global object (`window.localStorage`). */
+  roots(name: string): Node[] {
+    const out: Node[] = [...this.identifiers(name)];
+    for (const objectName of GLOBAL_OBJECT_NAMES) {
+      for (const id of this.identifiers(objectName)) {
+        const member = memberOf(id);
+        if (member && getPropertyName(member as never) === name) out.push(...withWrapperParameters(this.scope, [member]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Identifiers that read the global `name` (a declared global without redefinition, or an unresolved reference), and
+   * the parameters it is handed to by an immediately invoked wrapper: `(function (window, document) { … })(window,
+   * document)` (UMD / jQuery-plugin style) — the parameter's reads are the global too, when it is never reassigned.
+   */
+  private identifiers(name: string): Node[] {
+    const variable = this.scope.set.get(name);
+    let ids: Node[];
+    if (variable) {
+      if (variable.defs.length > 0 || variable.references.some((r) => r.isWrite())) return [];
+      ids = variable.references.map((r) => r.identifier as Node);
+    } else {
+      ids = this.through.get(name) ?? [];
+    }
+    return ids.length === 0 ? ids : withWrapperParameters(this.scope, ids);
+  }
+}
+
 function argAt(call: TSESTree.CallExpression, i: number): Node | undefined {
   for (let k = 0; k <= i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
   return call.arguments[i];
-}
-
-/** References to the browser global `name`: bare (`localStorage`), or through a global object (`window.localStorage`). */
-function globalRoots(globalScope: Scope, name: string): Node[] {
-  const out: Node[] = [];
-  for (const id of globalIdentifiers(globalScope, name)) out.push(id);
-  for (const objectName of GLOBAL_OBJECT_NAMES) {
-    for (const id of globalIdentifiers(globalScope, objectName)) {
-      const member = memberOf(id);
-      if (member && getPropertyName(member as never) === name) out.push(...withWrapperParameters(globalScope, [member]));
-    }
-  }
-  return out;
-}
-
-/**
- * Identifiers that read the global `name` (a declared global without redefinition, or an unresolved reference), and
- * the parameters it is handed to by an immediately invoked wrapper: `(function (window, document) { … })(window,
- * document)` (UMD / jQuery-plugin style) — the parameter's reads are the global too, when it is never reassigned.
- */
-function globalIdentifiers(globalScope: Scope, name: string): Node[] {
-  const variable = globalScope.set.get(name);
-  let ids: Node[];
-  if (variable) {
-    if (variable.defs.length > 0 || variable.references.some((r) => r.isWrite())) return [];
-    ids = variable.references.map((r) => r.identifier as Node);
-  } else {
-    ids = globalScope.through.filter((r) => r.identifier.type === 'Identifier' && r.identifier.name === name && r.isRead()).map((r) => r.identifier as Node);
-  }
-  return withWrapperParameters(globalScope, ids);
 }
 
 /** `roots` and the reads of the wrapper parameters they are handed to (transitively, bounded). */
@@ -193,11 +202,16 @@ function propertyWrite(context: AnyContext, root: Node, methods: readonly string
   return { node: assign, key, value: assign.right };
 }
 
-export type StorageKey = { kind: 'known'; text: string } | { kind: 'partial'; text: string } | { kind: 'unknown' };
+export type StorageKey =
+  | { kind: 'known'; text: string }
+  | { kind: 'partial'; text: string }
+  | { kind: 'named'; text: string }
+  | { kind: 'unknown' };
 
 /**
  * The key of a write: known (through constants), partial (the literal text of a template whose other parts
- * are unknown: `` `${prefix}_token` `` → `_token`), or unknown.
+ * are unknown: `` `${prefix}_token` `` → `_token`), named (an unresolved constant: what its name says the key
+ * holds, see `keyExpressionName`), or unknown.
  */
 export function storageKey(context: AnyContext, write: StorageWrite): StorageKey {
   if (write.keyText !== undefined) return { kind: 'known', text: write.keyText };
@@ -209,5 +223,24 @@ export function storageKey(context: AnyContext, write: StorageWrite): StorageKey
     const text = n.quasis.map((q) => q.value.cooked ?? '').join(' ').trim();
     if (text) return { kind: 'partial', text };
   }
-  return { kind: 'unknown' };
+  const named = keyExpressionName(context, n);
+  return named !== undefined ? { kind: 'named', text: named } : { kind: 'unknown' };
+}
+
+/**
+ * The name of a key expression whose value is unknown, minus a trailing `key` / `storageKey` word
+ * (`storageKeyNameMeaning`): `STORAGE_KEYS.accessToken` → `accessToken`, `TOKEN_KEY` → `token`,
+ * `config.tokenKey` → `token`. Not for a function parameter (`setItem(key, value)` in a helper says nothing).
+ */
+function keyExpressionName(context: AnyContext, node: Node): string | undefined {
+  let name: string | undefined;
+  if (node.type === 'Identifier') {
+    const variable = findVariable(context, node);
+    if (variable?.defs.some((d) => d.type === 'Parameter')) return undefined;
+    name = node.name;
+  } else if (node.type === 'MemberExpression') {
+    if (!node.computed && node.property.type === 'Identifier') name = node.property.name;
+    else if (node.property.type === 'Literal' && typeof node.property.value === 'string') name = node.property.value;
+  }
+  return name === undefined ? undefined : storageKeyNameMeaning(name);
 }

@@ -11,7 +11,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isUnshadowedGlobal, skipWrappersUp, staticMemberName, within } from './ast.js';
-import { getArg, getJwtUsages, type JwtUsage } from './imports.js';
+import { getArg, getJwtUsages, importedModules, type JwtUsage } from './imports.js';
 import { splitWords } from './names.js';
 import { getInheritedOption, getUsageOption } from './usage-options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
@@ -370,16 +370,26 @@ const BROWSER_MODULES = [
 const SERVER_MODULES = [
   /^(node:|fs$|http$|https$|net$|crypto$|child_process$|cluster$)/,
   /^(express|fastify|koa|hapi|@hapi\/hapi|restify|hono|@nestjs\/[\w-]+|next\/server|next\/headers|@remix-run\/node|passport(-[\w-]+)?|mongoose|pg|mysql2?|prisma|@prisma\/client|sequelize|typeorm)(\/|$)/,
+  /^(os|zlib|stream|worker_threads|dns|tls|dgram|readline|v8|vm)$/,
+  // serverless runtimes
+  /^(aws-lambda|aws-sdk|@aws-sdk\/[\w-]+|@middy\/[\w-]+|@netlify\/functions|@vercel\/node|firebase-functions|firebase-admin|@azure\/functions|@google-cloud\/functions-framework)(\/|$)/,
 ];
+/** Environment variables a front-end bundler inlines (`process.env.NEXT_PUBLIC_API`, `process.env.NODE_ENV`). */
+const PUBLIC_ENV = /^(NEXT_PUBLIC_|REACT_APP_|VITE_|VUE_APP_|EXPO_PUBLIC_|GATSBY_|PUBLIC_|NUXT_PUBLIC_)|^NODE_ENV$/;
+/** Parameter lists of server entry points: `(event, context)`, `(req, res)`, `(request, reply)`. */
+const SERVER_PARAMS = /^(event,context|req,res|request,response|req,reply|request,reply)$/;
 const BROWSER_EXTENSIONS = /\.(jsx|tsx|vue|svelte)$/i;
 const BROWSER_DIRS = /(^|[\\/])(components|client|frontend|browser|public|ui|hooks|views)[\\/]/i;
 const SERVER_DIRS = /(^|[\\/])(api|server|backend|functions|lambda|routes|controllers|middlewares?)[\\/]|(^|[\\/])(middleware|route|server)\.[cm]?[jt]s$/i;
 
 /**
  * Heuristic: the file is browser code when it has a browser signal — a `'use client'` directive, a JSX/TSX/Vue/Svelte
- * file, an import of a front-end framework, or a path under `components/`, `client/`, `frontend/`, `pages/` (outside
- * `pages/api/`) … — and no server signal: a `'use server'` directive, an import of a server framework or a Node
- * built-in, or a path under `api/`, `server/`, `routes/`, `controllers/`, `middleware`.
+ * file, an import of a front-end framework (or of jwt-decode), or a path under `components/`, `client/`, `frontend/`,
+ * `pages/` (outside `pages/api/`) … — and no server signal: a `'use server'` directive, an import of a server
+ * framework, a serverless runtime or a Node built-in, a path under `api/`, `server/`,
+ * `routes/`, `controllers/`, `middleware`, a server environment read (`process.env.JWT_SECRET`, `Deno.env`; not the
+ * `NEXT_PUBLIC_*` / `VITE_*` / `NODE_ENV` a bundler inlines), or an exported entry point
+ * (`export const handler = async (event) => …`, `exports.handler`, an exported `(req, res)` function).
  */
 export function isBrowserCode(context: AnyContext): boolean {
   const program = context.sourceCode.ast as TSESTree.Program;
@@ -404,32 +414,68 @@ function signals(context: AnyContext, program: TSESTree.Program): { browser: boo
   if (BROWSER_EXTENSIONS.test(file)) browser = true;
   if (BROWSER_DIRS.test(file) || (/(^|\/)pages\//.test(file) && !/(^|\/)pages\/api\//.test(file))) browser = true;
   if (SERVER_DIRS.test(file)) server = true;
-  for (const specifier of moduleSpecifiers(context, program)) {
+  for (const specifier of importedModules(context)) {
     if (BROWSER_MODULES.some((re) => re.test(specifier))) browser = true;
     if (SERVER_MODULES.some((re) => re.test(specifier))) server = true;
   }
+  if (browser && !server) server = readsServerEnvironment(context, program) || hasServerEntryPoint(program);
   return { browser, server };
 }
 
-/** Specifiers of the file's static imports and top-level-ish `require('x')` calls (through unresolved references). */
-function moduleSpecifiers(context: AnyContext, program: TSESTree.Program): string[] {
-  const out: string[] = [];
-  for (const stmt of program.body) {
-    if (stmt.type === 'ImportDeclaration') out.push(stmt.source.value);
-    else if (stmt.type === 'TSImportEqualsDeclaration' && stmt.moduleReference.type === 'TSExternalModuleReference') {
-      const e = stmt.moduleReference.expression;
-      if (e.type === 'Literal' && typeof e.value === 'string') out.push(e.value);
+/**
+ * `process.env.JWT_SECRET` (not a variable a front-end bundler inlines: `NEXT_PUBLIC_*`, `REACT_APP_*`, `VITE_*`,
+ * `NODE_ENV`), or any `Deno.env` / `Bun.env` read: the file runs on a server.
+ */
+function readsServerEnvironment(context: AnyContext, program: TSESTree.Program): boolean {
+  const globalScope = context.sourceCode.getScope(program);
+  for (const root of ['process', 'Deno', 'Bun']) {
+    const v = globalScope.set.get(root);
+    const refs = v ? (v.defs.length === 0 ? v.references : []) : globalScope.through.filter((r) => r.identifier.name === root);
+    for (const ref of refs) {
+      const env = skipWrappersUp(ref.identifier as Node).parent;
+      if (env?.type !== 'MemberExpression' || staticMemberName(env) !== 'env') continue;
+      if (root !== 'process') return true;
+      const read = skipWrappersUp(env).parent;
+      const name = read?.type === 'MemberExpression' && read.object === skipWrappersUp(env) ? staticMemberName(read) : undefined;
+      if (name !== undefined && !PUBLIC_ENV.test(name)) return true;
     }
   }
-  const globalScope = context.sourceCode.getScope(program);
-  const requireVar = globalScope.set.get('require');
-  const refs = requireVar ? (requireVar.defs.length === 0 ? requireVar.references : []) : globalScope.through;
-  for (const ref of refs) {
-    const id = ref.identifier;
-    if (id.type !== 'Identifier' || id.name !== 'require') continue;
-    const call = id.parent;
-    const arg = call?.type === 'CallExpression' && call.callee === id ? call.arguments[0] : undefined;
-    if (arg?.type === 'Literal' && typeof arg.value === 'string') out.push(arg.value);
+  return false;
+}
+
+/**
+ * A serverless / server entry point exported by the file: `export const handler = async (event) => …`,
+ * `export async function handler(event, context)`, `exports.handler = …`, `module.exports.handler = …`, or an
+ * exported function taking `(event, context)`, `(req, res)`, `(request, reply)`.
+ */
+function hasServerEntryPoint(program: TSESTree.Program): boolean {
+  const isEntry = (name: string | undefined, fn: Node | null | undefined): boolean => {
+    if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration')) return false;
+    if (fn.params.length === 0) return false;
+    if (name === 'handler') return true;
+    const params = fn.params.slice(0, 2).map((p) => (p.type === 'Identifier' ? p.name : '?')).join(',');
+    return SERVER_PARAMS.test(params);
+  };
+  for (const stmt of program.body) {
+    if (stmt.type === 'ExportNamedDeclaration' && stmt.declaration) {
+      const d = stmt.declaration;
+      if (d.type === 'FunctionDeclaration' && isEntry(d.id?.name, d)) return true;
+      if (d.type === 'VariableDeclaration') {
+        for (const decl of d.declarations) if (decl.id.type === 'Identifier' && decl.init && isEntry(decl.id.name, stripTsWrappers(decl.init))) return true;
+      }
+    } else if (stmt.type === 'ExportDefaultDeclaration') {
+      const d = stmt.declaration as Node;
+      if (isEntry(d.type === 'FunctionDeclaration' ? d.id?.name : undefined, d)) return true;
+    } else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
+      const { left, right } = stmt.expression;
+      if (left.type !== 'MemberExpression') continue;
+      const obj = left.object;
+      const isExports =
+        (obj.type === 'Identifier' && obj.name === 'exports') ||
+        (obj.type === 'MemberExpression' && obj.object.type === 'Identifier' && obj.object.name === 'module' && staticMemberName(obj) === 'exports');
+      const isModuleExports = left.object.type === 'Identifier' && left.object.name === 'module' && staticMemberName(left) === 'exports';
+      if ((isExports || isModuleExports) && isEntry(isExports ? staticMemberName(left) : undefined, stripTsWrappers(right))) return true;
+    }
   }
-  return out;
+  return false;
 }

@@ -10,12 +10,13 @@
  * - it carries one: an object with a token property (`{ user, token }`), `JSON.stringify` of such an object,
  *   a template or concatenation around one (`` `Bearer ${token}` ``).
  * Names are judged by `names.ts` (`tokenizerModel`, `csrfToken`, `maxTokens`, `decodedToken` are not tokens).
+ * A value of CSRF origin is never a token, whatever it is called (`const token = generateCsrfToken()`).
  * Anything else — parameters, call results, unknown objects — is not known to be a token.
  */
 import { getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getFileUsages } from './imports.js';
-import { isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
+import { isCsrfName, isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
 import { resolveExpression, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
@@ -62,11 +63,13 @@ function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>
   const next = (n: Node | null | undefined) => (n ? evidence(context, n, depth + 1, seen) : undefined);
   switch (node.type) {
     case 'Identifier': {
+      // `const token = generateCsrfToken()`, `const { csrfToken: token } = …`: a CSRF value whatever its name
+      const def = resolveExpression(context, node);
+      if ((def !== node && isCsrfOrigin(def)) || destructuredKey(context, node, isCsrfName)) return undefined;
       const named = byName(node.name, node, 'name');
       if (named) return named;
       const field = destructuredField(context, node);
       if (field) return field;
-      const def = resolveExpression(context, node);
       return def !== node ? next(def) : undefined;
     }
     case 'MemberExpression': {
@@ -115,6 +118,7 @@ function callEvidence(
   next: (n: Node | null | undefined) => TokenEvidence | undefined,
 ): TokenEvidence | undefined {
   if (isJwtSign(context, node)) return { source: 'jwt', node };
+  if (isCsrfOrigin(node)) return undefined;
   const callee = stripTsWrappers(node.callee);
   const first = node.arguments[0];
   if (callee.type === 'MemberExpression') {
@@ -157,8 +161,32 @@ function isJwtSign(context: AnyContext, node: TSESTree.CallExpression): boolean 
   return false;
 }
 
+/**
+ * The expression is named for CSRF protection (`csrfToken`, `req.csrfToken()`, `generateCsrfToken()`,
+ * `tokens.xsrf`): a double-submit value meant to be readable by scripts, not a bearer credential.
+ */
+export function isCsrfOrigin(raw: Node): boolean {
+  let node = stripTsWrappers(raw);
+  while (node.type === 'AwaitExpression') node = stripTsWrappers(node.argument);
+  if (node.type === 'CallExpression') node = stripTsWrappers(node.callee);
+  if (node.type === 'Identifier') return isCsrfName(node.name);
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier') return isCsrfName(node.property.name);
+  if (node.type === 'MemberExpression' && node.property.type === 'Literal' && typeof node.property.value === 'string') return isCsrfName(node.property.value);
+  return false;
+}
+
+/** `const { csrfToken: t } = …`: the destructured key `id` was bound from satisfies `test`. */
+function destructuredKey(context: AnyContext, id: TSESTree.Identifier, test: (key: string) => boolean): boolean {
+  const field = destructuredField(context, id, (key, parent) => (test(key) ? { source: 'field', node: parent, name: key } : undefined));
+  return field !== undefined;
+}
+
 /** `const { token: t } = data` / `const { accessToken } = await res.json()`: the destructured key names a token. */
-function destructuredField(context: AnyContext, id: TSESTree.Identifier): TokenEvidence | undefined {
+function destructuredField(
+  context: AnyContext,
+  id: TSESTree.Identifier,
+  judge: (key: string, parent: Node) => TokenEvidence | undefined = (key, parent) => byName(key, parent, 'field'),
+): TokenEvidence | undefined {
   let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = context.sourceCode.getScope(id);
   let variable;
   while (scope && !variable) {
@@ -177,7 +205,7 @@ function destructuredField(context: AnyContext, id: TSESTree.Identifier): TokenE
     }
     if (parent.type === 'Property' && parent.value === n && parent.parent?.type === 'ObjectPattern') {
       const key = parent.computed ? undefined : parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : undefined;
-      return key !== undefined ? byName(key, parent, 'field') : undefined;
+      return key !== undefined ? judge(key, parent) : undefined;
     }
     return undefined;
   }

@@ -14,7 +14,9 @@
  *     `done(null, …)`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) and the `try`
  *     block runs on past its end — any further statement or a `return` of a value (other than `null`, `false`,
  *     `undefined`): success and failure then reach the same code; a catch that itself calls `next()` continues the
- *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too;
+ *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too,
+ *     and so is a higher-order wrapper calling the handler it wraps with the request (`withAuth(handler)` →
+ *     `async (req, res) => { try { … } catch (e) { log(e) } return handler(req, res) }`);
  *   - `swallowed-promise-catch`: `await jwtVerify(t, k).catch(() => {})` (or a handler that only logs / calls
  *     `next()`) with the same conditions.
  * Handlers that reject are silent: `return res.status(401)…`, `throw`, `next(err)`, `reject(err)`, `return null`,
@@ -129,7 +131,8 @@ function isSuccessStatement(stmt: Node): boolean {
 }
 
 /** A handler's statements only log (or fall back to an unverified decode); `next()` is recorded separately. */
-function swallows(context: AnyContext, stmts: readonly Node[]): { swallows: boolean; continues: boolean } {
+function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode): { swallows: boolean; continues: boolean } {
+  const isContinue = (n: Node) => isNextCall(n) || isNextResponseNext(n) || (fn !== undefined && isWrappedHandlerCall(context, n, fn));
   let continues = false;
   const visit = (s: Node): boolean => {
     switch (s.type) {
@@ -141,7 +144,7 @@ function swallows(context: AnyContext, stmts: readonly Node[]): { swallows: bool
         return visit(s.consequent) && (!s.alternate || visit(s.alternate));
       case 'ExpressionStatement': {
         if (isLoggingCall(s.expression)) return true;
-        if (isNextCall(s.expression) || isNextResponseNext(s.expression)) {
+        if (isContinue(s.expression)) {
           continues = true;
           return true;
         }
@@ -151,7 +154,7 @@ function swallows(context: AnyContext, stmts: readonly Node[]): { swallows: bool
         return false;
       }
       case 'ReturnStatement':
-        if (s.argument && (isNextCall(s.argument) || isNextResponseNext(s.argument))) {
+        if (s.argument && isContinue(s.argument)) {
           continues = true;
           return true;
         }
@@ -363,9 +366,9 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   if (!tryStmt || !handler || tryStmt.finalizer) return undefined;
   // an unawaited promise rejects outside the try: another mistake, not this one
   if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
-  const h = swallows(context, handler.body.body);
+  const h = swallows(context, handler.body.body, fn);
   if (!h.swallows || isOptionalAuth(fn)) return undefined;
-  const after = continuation(tryStmt, fn, successAfterCatch(context));
+  const after = continuation(tryStmt, fn, successAfterCatch(context, fn));
   if (h.continues || after === 'success' || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
@@ -376,9 +379,36 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
  * After a swallowed error, a success statement — or a statement that signs a token (`const accessToken =
  * jwt.sign({ sub: claims?.sub }, …)`): a refresh endpoint that issues a new token whether or not the old one verified.
  */
-function successAfterCatch(context: AnyContext): (s: Node) => boolean {
+function successAfterCatch(context: AnyContext, fn: FunctionNode): (s: Node) => boolean {
   const signs = getJwtUsages(context).filter((u) => u.model.op === 'sign');
-  return (s) => isSuccessStatement(s) || (s.type !== 'FunctionDeclaration' && signs.some((u) => within(u.node, s) && enclosingFunction(u.node) === enclosingFunction(s)));
+  return (s) =>
+    isSuccessStatement(s) ||
+    isWrappedHandlerStatement(context, s, fn) ||
+    (s.type !== 'FunctionDeclaration' && signs.some((u) => within(u.node, s) && enclosingFunction(u.node) === enclosingFunction(s)));
+}
+
+/** `handler(req, res);` / `return handler(req, res)` / `return await handler(req)`: see `isWrappedHandlerCall`. */
+function isWrappedHandlerStatement(context: AnyContext, stmt: Node, fn: FunctionNode): boolean {
+  const e = stmt.type === 'ExpressionStatement' ? stmt.expression : stmt.type === 'ReturnStatement' ? stmt.argument : undefined;
+  return e != null && isWrappedHandlerCall(context, e, fn);
+}
+
+/**
+ * A higher-order wrapper calling the handler it wraps with the request: `withAuth(handler)` returns
+ * `async (req, res) => { …; return handler(req, res) }`. The callee is a parameter of a function enclosing `fn`
+ * (not `fn`'s own), and an argument is `fn`'s first parameter (the request / event) — the wrapped handler runs
+ * as if the request were authenticated, like `next()`.
+ */
+function isWrappedHandlerCall(context: AnyContext, node: Node, fn: FunctionNode): boolean {
+  const call = strip(node);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
+  const request = fn.params[0];
+  if (request?.type !== 'Identifier' || !call.arguments.some((a) => a.type === 'Identifier' && a.name === request.name)) return false;
+  const v = findVariable(context.sourceCode.getScope(call) as never, call.callee) as TSESLint.Scope.Variable | null;
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || def.node === fn || v!.references.some((r) => r.isWrite())) return false;
+  const outer = def.node as Node;
+  return outer.range[0] <= fn.range[0] && fn.range[1] <= outer.range[1];
 }
 
 /**
@@ -438,7 +468,7 @@ function promiseCatchFinding(context: AnyContext, usage: JwtUsage): IgnoredVerif
   if (!fn || isOptionalAuth(fn)) return undefined;
   const stmt = up(catchCall).parent;
   const discarded = stmt?.type === 'ExpressionStatement' && catchCall === usage.node.parent?.parent;
-  const after = stmt?.type === 'ExpressionStatement' ? continuation(stmt, fn, successAfterCatch(context)) : 'stop';
+  const after = stmt?.type === 'ExpressionStatement' ? continuation(stmt, fn, successAfterCatch(context, fn)) : 'stop';
   if (h.continues || after === 'success' || (after === 'more' && discarded)) {
     return { kind: 'swallowed-promise-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler: catchCall };
   }

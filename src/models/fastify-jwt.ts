@@ -1,4 +1,4 @@
-import type { ApiModel, LibraryModel } from './types.js';
+import type { ApiModel, LibraryModel, PluginHost } from './types.js';
 
 /**
  * @fastify/jwt (formerly `fastify-jwt`): a Fastify plugin over fast-jwt (over jsonwebtoken before v6).
@@ -9,8 +9,10 @@ import type { ApiModel, LibraryModel } from './types.js';
  *   and the request with `request.jwtVerify(options)` / `request.jwtDecode(options)`. Decorator options are flat
  *   (`{ expiresIn }`) or nested (`{ sign: { expiresIn } }`, `{ verify: { … } }`).
  * - Numbers in `expiresIn`/`notBefore`/`maxAge` are seconds (the plugin converts them for fast-jwt).
- * Decorated calls inherit the registration of the same file; they are recognised only in a file that loads the
- * plugin, on the registered instance or on a route handler's request (first parameter) / reply (second parameter).
+ * Decorated calls inherit the registration of the same file; they are recognised in a file that loads the plugin, on
+ * the registered instance or on a route handler's request (first parameter) / reply (second parameter), and in a file
+ * that only imports `fastify` on values whose Fastify origin the import model proves (`fastifyHost`); their defaults
+ * then live elsewhere.
  */
 const registrationOptions = {
   key: ['secret.private', 'secret'],
@@ -115,6 +117,29 @@ export const requestVerify: ApiModel = {
 
 export const requestDecode: ApiModel = { op: 'decode', args: { options: 0, callback: 1 }, optionsMayBeCallback: true };
 
+/**
+ * Fastify itself, for route files that do not load the plugin (it is registered in `app.ts`): an instance is what
+ * `fastify()` returns, a parameter typed `FastifyInstance`, the first parameter of a `fastify-plugin` `fp(fn)` / a
+ * `FastifyPluginAsync` function / a function registered with `instance.register(fn)`; route handlers and request hooks
+ * of an instance get `(request, reply)`.
+ */
+const fastifyHost: PluginHost = {
+  modules: ['fastify'],
+  factories: ['default', 'fastify'],
+  types: {
+    instance: ['FastifyInstance'],
+    request: ['FastifyRequest'],
+    reply: ['FastifyReply'],
+    plugin: ['FastifyPluginAsync', 'FastifyPluginCallback'],
+  },
+  wrappers: [{ module: 'fastify-plugin', exports: ['default', 'fastifyPlugin'] }],
+  routeMethods: ['get', 'head', 'post', 'put', 'delete', 'options', 'patch', 'all', 'route'],
+  routeHandlers: ['handler', 'onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse'],
+  hooks: ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onTimeout', 'onError'],
+  register: 'register',
+  serverProperty: 'server',
+};
+
 export const fastifyJwt: LibraryModel = {
   id: '@fastify/jwt',
   modules: ['@fastify/jwt', 'fastify-jwt'],
@@ -126,6 +151,7 @@ export const fastifyJwt: LibraryModel = {
     instance: { sign, verify, decode },
     request: { jwtVerify: requestVerify, jwtDecode: requestDecode },
     reply: { jwtSign: replySign },
+    host: fastifyHost,
   },
   registrations: ['@fastify/jwt.register'],
 };

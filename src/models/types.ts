@@ -185,7 +185,8 @@ export interface LibraryModel {
    * (options at argument 1), and the registration decorates objects with APIs:
    * `instance` — methods of `<registered instance>.<namespace>` (`fastify.jwt.sign`);
    * `request` / `reply` — methods of a route handler's request (first parameter) / reply (second parameter).
-   * Decorated calls are only recognised in a file that loads the library, never by their name alone.
+   * Decorated calls are recognised in a file that loads the library, or on values tied to the framework (`host`) in a
+   * file that imports it — never by their name alone.
    */
   plugin?: {
     model: ApiModel;
@@ -193,10 +194,47 @@ export interface LibraryModel {
     instance: Readonly<Record<string, ApiModel>>;
     request: Readonly<Record<string, ApiModel>>;
     reply: Readonly<Record<string, ApiModel>>;
+    /**
+     * The framework the plugin decorates (Fastify). In a file that does not load the plugin (routes registered in
+     * another module), decorated calls are still recognised on values the import model ties to the framework — never
+     * on a receiver known only by its name. Their defaults then live elsewhere (`defaults.from` undefined).
+     */
+    host?: PluginHost;
   };
   /**
    * api ids (`'@nestjs/jwt.JwtModule.register'`) of the usages that configure this library for the whole module: an
    * inheriting usage in the same file takes its defaults from the only such usage of the file.
    */
   registrations?: readonly string[];
+}
+
+/**
+ * A framework whose objects a plugin decorates (`fastify`), as data: where its instances, route handlers' requests /
+ * replies and plugin functions come from in a file that imports the framework.
+ */
+export interface PluginHost {
+  /** the framework's module specifiers (`fastify`) */
+  modules: readonly string[];
+  /** exports that create an instance when called (`'default'` — the default import / `require` result —, `'fastify'`) */
+  factories: readonly string[];
+  /** type exports that annotate each kind of value: `{ instance: ['FastifyInstance'], request: [...], … }` */
+  types: {
+    instance: readonly string[];
+    request: readonly string[];
+    reply: readonly string[];
+    /** plugin function types (`FastifyPluginAsync`): a function so typed gets an instance as first parameter */
+    plugin: readonly string[];
+  };
+  /** plugin wrappers from other modules (`fastify-plugin`'s default export): their function argument's first parameter is an instance */
+  wrappers: readonly { module: string; exports: readonly string[] }[];
+  /** instance methods that register a route: `get(path, [options], handler)`; `route` takes one options object */
+  routeMethods: readonly string[];
+  /** route option keys whose function(s) get the request and reply (`handler`, `onRequest`, `preHandler`, …) */
+  routeHandlers: readonly string[];
+  /** `addHook(name, fn)` names whose function gets the request and reply */
+  hooks: readonly string[];
+  /** the instance method whose function argument is a plugin: its first parameter is an instance (`register`) */
+  register: string;
+  /** the request property that holds the instance (`request.server`) */
+  serverProperty: string;
 }

@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { OptionConcept } from '../../src/models/types.js';
-import { getArg, getJwtUsages, type JwtUsage } from '../../src/analysis/imports.js';
+import { getArg, getFileUsages, getJwtUsages, type JwtUsage } from '../../src/analysis/imports.js';
 import { getInheritedOption, getUsageOption } from '../../src/analysis/usage-options.js';
 import { analyze, type ProbeContext } from '../helpers/analyze.js';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import plugin from '../../src/index.js';
+
+/** `rule @line` for every message of the plugin's `all` config on a TypeScript snippet. */
+function lintAll(code: string, filename = '/app/routes/file.ts'): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: '/' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser as unknown as Linter.Parser },
+        plugins: { 'jwt-lint': plugin as never },
+        rules: plugin.configs.all[0].rules,
+      },
+    ],
+    { filename },
+  );
+  return messages.map((m) => `${m.ruleId ?? m.message} @${m.line}`);
+}
 
 type Opts = Parameters<typeof analyze>[2];
 const CJS: Opts = { sourceType: 'commonjs', filename: '/app/server.js' };
@@ -396,6 +417,116 @@ export default async function authRoutes(app) {
     ]);
     // the same file without the import: never by the method name alone
     expect(usages(routes.replace(`import '@fastify/jwt';`, ''), JS)).toEqual([]);
+  });
+});
+
+describe('@fastify/jwt in a route file that imports only fastify', () => {
+  const TS: Opts = { filename: '/app/routes/session.ts' };
+  const routes = `
+import type { FastifyInstance } from 'fastify';
+export default async function sessionRoutes(app: FastifyInstance) {
+  app.post('/api-tokens', { onRequest: [app.authenticate] }, async (request) => {
+    const token = app.jwt.sign({ sub: request.user.sub }, { expiresIn: '7d' });
+    return { token };
+  });
+  app.get('/me', async (request, reply) => {
+    await request.jwtVerify();
+    return request.user;
+  });
+  app.post('/refresh', async (request, reply) => reply.jwtSign({ sub: 1 }, { key: 'per-call-secret' }));
+}
+`;
+
+  it('ties the instance to a `FastifyInstance` parameter and the handlers to its routes; defaults live elsewhere', () => {
+    expect(concepts(routes, ['expiresIn', 'key', 'algorithms', 'audience'], TS)).toEqual([
+      { api: '@fastify/jwt#jwt.sign', line: 5, expiresIn: '="7d"', key: 'unknown', algorithms: 'unknown', audience: 'unknown' },
+      { api: '@fastify/jwt#request.jwtVerify', line: 9, expiresIn: 'unknown', key: 'unknown', algorithms: 'unknown', audience: 'unknown' },
+      { api: '@fastify/jwt#reply.jwtSign', line: 12, expiresIn: 'unknown', key: '="per-call-secret"', algorithms: 'unknown', audience: 'unknown' },
+    ]);
+    expect(analyze(routes, (context) => getJwtUsages(context).map((u) => u.defaults?.from), TS)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('judges per-call values and leaves what the registration could provide to the registration', () => {
+    const findings = lintAll(routes);
+    expect(findings).toContain('jwt-lint/max-token-lifetime @5'); // the explicit 7d
+    expect(findings).toContain('jwt-lint/no-hardcoded-secret @12'); // the per-call key
+    // missing expiration / allow-list / audience: the registration in app.ts may set them
+    expect(findings.filter((f) => /require-|no-algorithm-confusion/.test(f))).toEqual([]);
+    // the same file without the fastify import: nothing at all
+    expect(lintAll(routes.replace(`import type { FastifyInstance } from 'fastify';`, ''))).toEqual([]);
+  });
+
+  it('stays silent without a fastify import, on look-alike receivers, and on types from another module', () => {
+    // no fastify import at all: a custom object with the same method names
+    expect(usages(routes.replace(`import type { FastifyInstance } from 'fastify';`, ''), TS)).toEqual([]);
+    expect(usages(routes.replace(`from 'fastify'`, `from './types'`), TS)).toEqual([]);
+    const other = `
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { makeClient } from './client';
+export async function routes(app: FastifyInstance, client: Client, tokens) {
+  client.jwt.sign({});
+  tokens.jwt.sign({});
+  makeClient().jwt.sign({});
+  const cache = { jwtVerify() { return true; } };
+  cache.jwtVerify();
+  [1].map(async (request, reply) => { await request.jwtVerify(); reply.jwtSign({}); });
+  app.decorate('x', async (request) => request.jwtVerify());
+  app.get('/', async (request, reply) => request.other.jwtVerify());
+}
+export function helper(req, res) { return req.jwtVerify(); }
+`;
+    expect(usages(other, TS)).toEqual([]);
+    // importing fastify alone does not make the file a user of the plugin
+    expect(analyze(other, (context) => [...getFileUsages(context).libraries], TS)).toEqual([]);
+    expect(analyze(routes, (context) => [...getFileUsages(context).libraries], TS)).toEqual(['@fastify/jwt']);
+  });
+
+  it('finds instances from fastify() (ESM, CommonJS, namespace), fp() plugins, FastifyPluginAsync, register and route()', () => {
+    const esm = `
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
+import * as F from 'fastify';
+const app = Fastify({ logger: true }).withTypeProvider();
+app.get('/a', async (req, reply) => app.jwt.sign({ a: 1 }));
+export default fp(async (instance) => {
+  instance.addHook('onRequest', async (request, reply) => { await request.jwtVerify(); });
+  instance.register(async (child) => {
+    child.route({ method: 'GET', url: '/b', preHandler: [verifyUser], handler: async function (request, reply) { return this.jwt.decode('t'); } });
+  });
+});
+async function verifyUser(request, reply) { await request.jwtVerify({ maxAge: '1h' }); }
+export const routes: F.FastifyPluginAsync = async (server) => {
+  server.put('/c', async (request) => request.server.jwt.verify(request.headers.authorization));
+};
+export const typed = async (request: F.FastifyRequest, reply: F.FastifyReply) => reply.jwtSign({ c: 1 });
+`;
+    expect(usages(esm, TS)).toEqual([
+      '@fastify/jwt#jwt.sign sign @6',
+      '@fastify/jwt#request.jwtVerify verify @8',
+      '@fastify/jwt#jwt.decode decode @10',
+      '@fastify/jwt#request.jwtVerify verify @13',
+      '@fastify/jwt#jwt.verify verify @15',
+      '@fastify/jwt#reply.jwtSign sign @17',
+    ]);
+    const cjs = `
+const fastifyPlugin = require('fastify-plugin');
+const fastify = require('fastify');
+const app = fastify();
+app.post('/login', (request, reply) => reply.jwtSign({ id: 1 }, { expiresIn: 3600 }));
+module.exports = fastifyPlugin(function (server, opts, done) {
+  server.get('/x', (request) => server.jwt.sign({}));
+  done();
+});
+const inline = require('fastify')();
+inline.get('/y', async (request) => request.jwtDecode());
+`;
+    expect(concepts(cjs, ['expiresIn'], CJS)).toEqual([
+      { api: '@fastify/jwt#reply.jwtSign', line: 5, expiresIn: '=3600' },
+      { api: '@fastify/jwt#jwt.sign', line: 7, expiresIn: 'unknown' },
+      { api: '@fastify/jwt#request.jwtDecode', line: 11, expiresIn: 'unknown' },
+    ]);
+    // a function that is not registered on an instance is not a handler
+    expect(usages(`import Fastify from 'fastify';\nconst app = Fastify();\nconst f = async (request) => request.jwtVerify();\n`, TS)).toEqual([]);
   });
 });
 

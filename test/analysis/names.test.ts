@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isAuthCookieName,
+  isCsrfName,
   isEntityName,
   isRandomnessSensitiveName,
   isRefreshTokenName,
@@ -10,6 +11,7 @@ import {
   isTokenName,
   mentionsRefresh,
   splitWords,
+  storageKeyNameMeaning,
   tokenKind,
 } from '../../src/analysis/names.js';
 
@@ -296,4 +298,36 @@ describe('isEntityName', () => {
   it.each(['userId', 'userName', 'safeUser', 'tokenUser', 'userPayload', 'users', 'payload', 'data', 'doc', 'isUser', 'userDto', 'userRole'])('not %s', (n) => {
     expect(isEntityName(n)).toBe(false);
   });
+});
+
+describe('isCsrfName', () => {
+  table(
+    isCsrfName,
+    ['csrf', '_csrf', 'xsrf', 'XSRF-TOKEN', 'csrfToken', 'x-csrf-token', 'generateCsrfToken', 'CSRF_COOKIE', 'xsrfToken'],
+    ['token', 'accessToken', 'session', 'csrfs', 'sid', 'auth', ''],
+  );
+});
+
+describe('storageKeyNameMeaning (judged with isStorageTokenKey)', () => {
+  it.each<[string, string | undefined]>([
+    ['ACCESS_TOKEN_KEY', 'access_token'],
+    ['TOKEN_KEY', 'token'],
+    ['SESSION_TOKEN_KEY', 'session_token'],
+    ['TOKEN_STORAGE_KEY', 'token'],
+    ['tokenKey', 'token'],
+    ['JWT_KEY_NAME', 'jwt'],
+    ['accessToken', 'accessToken'],
+    ['key', undefined],
+    ['storageKey', undefined],
+    ['STORAGE_KEYS', undefined],
+  ])('%s → %s', (name, meaning) => expect(storageKeyNameMeaning(name)).toBe(meaning));
+  const judged = (name: string) => {
+    const m = storageKeyNameMeaning(name);
+    return m !== undefined && isStorageTokenKey(m);
+  };
+  table(
+    judged,
+    ['ACCESS_TOKEN_KEY', 'TOKEN_KEY', 'SESSION_TOKEN_KEY', 'REFRESH_TOKEN_STORAGE_KEY', 'accessToken', 'jwtKey', 'AUTH_TOKEN'],
+    ['tokenizerModel', 'TOKENS_USED_KEY', 'THEME_KEY', 'STORAGE_KEY', 'key', 'CSRF_TOKEN_KEY', 'TOKEN_EXPIRY_KEY', 'USER_KEY'],
+  );
 });

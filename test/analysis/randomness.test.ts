@@ -119,3 +119,28 @@ describe('traceRandomValue', () => {
     expect(flows('const x = <li key={Math.random()} />;', 'f.tsx')[0].sinks).toEqual(['key:name:false']);
   });
 });
+
+describe('getWeakRandomSources: the quick scope path agrees with the tracker', () => {
+  const kinds = (code: string) => flows(code).map((g) => g.kind);
+  it('plain member reads among other Math / Date use', () => {
+    expect(kinds('const a = Math.floor(Math.random() * 10); const b = Math.max(1, 2); const d = new Date(); const e = Date.parse(s); const f = typeof Math; g(Math); const n = Date.now();')).toEqual([
+      'math-random',
+      'clock',
+    ]);
+  });
+  it('aliases and global-object paths (the tracker)', () => {
+    expect(kinds('const { random } = Math; const a = random();')).toEqual(['math-random']);
+    expect(kinds('const now = Date.now; const a = now();')).toEqual(['clock']);
+    expect(kinds('const a = globalThis.Math.random(); const b = globalThis.Date.now();')).toEqual(['math-random', 'clock']);
+    expect(kinds('const M = Math; const a = M.random();')).toEqual(['math-random']);
+    expect(kinds("if (typeof window !== 'undefined') { window.localStorage.x = 1; } const a = Math.random();")).toEqual(['math-random']);
+  });
+  it('shadowed or reassigned globals are not the source', () => {
+    expect(kinds('const Math = { random: () => 4 }; const a = Math.random();')).toEqual([]);
+    expect(kinds('function f(Date) { return Date.now(); }')).toEqual([]);
+  });
+  it('module sources without any Math / Date in the file', () => {
+    expect(kinds("import { v1 } from 'uuid';\nconst id = v1();")).toEqual(['time-id']);
+    expect(kinds("import random from 'lodash/random';\nconst x = random(0, 9);")).toEqual(['math-random']);
+  });
+});

@@ -9,6 +9,7 @@ import {
   fallbackSite,
   findHardcodedKeys,
   keyExpressions,
+  mayReadEnvironment,
   pemKind,
   pemPrivateKeySite,
   secretTargetName,
@@ -238,4 +239,22 @@ describe('pemPrivateKeySite', () => {
     expect(site('target(`-----BEGIN PRIVATE KEY-----\\n${process.env.KEY}\\n-----END PRIVATE KEY-----`);')).toBeUndefined();
     expect(site(`target(${JSON.stringify(PUBLIC_PEM)});`)).toBeUndefined();
   });
+});
+
+describe('mayReadEnvironment', () => {
+  const reads = (code: string, sourceType?: 'module' | 'commonjs') => analyze(code, (ctx) => mayReadEnvironment(ctx), sourceType ? { sourceType } : {});
+  it.each([
+    'const s = process.env.JWT_SECRET;',
+    "const s = Deno.env.get('JWT_SECRET');",
+    'const s = Bun.env.JWT_SECRET;',
+    'const s = globalThis.process.env.JWT_SECRET;',
+    'const s = import.meta.env.VITE_SECRET;',
+    'function f() { return process.env.X; }',
+  ])('yes: %s', (code) => expect(reads(code)).toBe(true));
+  it.each([
+    'const env = loadEnv(); const s = env.SECRET;',
+    "const s = config.get('secret');",
+    'const process = makeProcess(); process.run();',
+    '// process.env.JWT_SECRET is read elsewhere\nconst x = 1;',
+  ])('no: %s', (code) => expect(reads(code)).toBe(false));
 });

@@ -54,3 +54,32 @@ describe('getStorageWrites', () => {
     expect(writes('const a = 1; export default a;')).toEqual([]);
   });
 });
+
+describe('storageKey: unresolved constants are judged by their name', () => {
+  const keys = (code: string) => analyze(code, (context) => getStorageWrites(context).map((w) => storageKey(context, w)));
+  it('names members and SCREAMING_CASE constants, minus a trailing key word', () => {
+    expect(
+      keys("import { STORAGE_KEYS } from './keys';\nimport { TOKEN_KEY, THEME_KEY } from './c';\nlocalStorage.setItem(STORAGE_KEYS.accessToken, a); localStorage.setItem(TOKEN_KEY, b); localStorage.setItem(THEME_KEY, c); localStorage.setItem(KEYS['refresh_token'], d);"),
+    ).toEqual([
+      { kind: 'named', text: 'accessToken' },
+      { kind: 'named', text: 'token' },
+      { kind: 'named', text: 'theme' },
+      { kind: 'named', text: 'refresh_token' },
+    ]);
+  });
+  it('known values win; parameters, calls and computed keys stay unknown', () => {
+    expect(keys("const TOKEN_KEY = 'prefs'; localStorage.setItem(TOKEN_KEY, a);")).toEqual([{ kind: 'known', text: 'prefs' }]);
+    expect(keys('function put(TOKEN_KEY, v) { localStorage.setItem(TOKEN_KEY, v); }')).toEqual([{ kind: 'unknown' }]);
+    expect(keys('localStorage.setItem(keyFor(user), a); localStorage.setItem(keys[i], b); localStorage.setItem(storageKey, c);')).toEqual([
+      { kind: 'unknown' },
+      { kind: 'unknown' },
+      { kind: 'unknown' },
+    ]);
+  });
+  it('finds the globals from the scope: shadowed storage is not written, UMD wrappers are', () => {
+    expect(keys("const localStorage = new Map(); localStorage.setItem('token', t);")).toEqual([]);
+    expect(keys("(function (w) { w.localStorage.setItem('token', t); })(window);")).toEqual([{ kind: 'known', text: 'token' }]);
+    // a read is not a write; `document.cookie` is found from the global `document`
+    expect(keys("document.cookie = 'a=1'; localStorage.getItem('token');")).toEqual([{ kind: 'known', text: 'a' }]);
+  });
+});

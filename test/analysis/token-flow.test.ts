@@ -142,6 +142,11 @@ describe('isBrowserCode', () => {
     [`const x = 1;`, { filename: '/app/src/Header.tsx' }],
     [`const x = 1;`, { filename: '/app/pages/profile.js' }],
     [`const x = 1;`, { filename: '/app/client/session.ts' }],
+    // variables a bundler inlines, event handlers and components are not server signals
+    [`import { jwtDecode } from 'jwt-decode';\nconst api = process.env.NEXT_PUBLIC_API_URL; const dev = process.env.NODE_ENV !== 'production';`],
+    [`import { jwtDecode } from 'jwt-decode';\nexport const onLogin = (event) => jwtDecode(event.detail);`],
+    [`import { jwtDecode } from 'jwt-decode';\nexport function handleClick(event) { return jwtDecode(event.target.value); }`],
+    [`import { jwtDecode } from 'jwt-decode';\nexport const handler = () => jwtDecode(localStorage.token);`],
   ])('browser: %s %o', (code, options) => {
     expect(browser(code, options)).toBe(true);
   });
@@ -156,6 +161,15 @@ describe('isBrowserCode', () => {
     [`import React from 'react';`, { filename: '/app/src/server/render.tsx' }],
     [`const express = require('express'); const React = require('react');`, { filename: '/app/a.js', sourceType: 'commonjs' }],
     [`const x = 1;`, { filename: '/app/src/auth/tokens.ts' }],
+    // jwt-decode on a server: a Lambda / serverless entry point, a server environment read, a serverless runtime
+    [`import { jwtDecode } from 'jwt-decode';\nexport const handler = async (event) => jwtDecode(event.headers.authorization);`, { filename: '/app/authorizer.mjs' }],
+    [`import { jwtDecode } from 'jwt-decode';\nexport async function handler(event, context) { return jwtDecode(event.token); }`],
+    [`const { jwtDecode } = require('jwt-decode');\nexports.handler = async (event) => jwtDecode(event.token);`, { filename: '/app/a.js', sourceType: 'commonjs' }],
+    [`const { jwtDecode } = require('jwt-decode');\nmodule.exports.handler = async function (event) { return jwtDecode(event.token); };`, { filename: '/app/a.js', sourceType: 'commonjs' }],
+    [`import { jwtDecode } from 'jwt-decode';\nexport default async function auth(req, res) { res.json(jwtDecode(req.headers.authorization)); }`],
+    [`import { jwtDecode } from 'jwt-decode';\nconst secret = process.env.JWT_SECRET;`],
+    [`import { jwtDecode } from 'jwt-decode';\nconst secret = Deno.env.get('JWT_SECRET');`],
+    [`import { jwtDecode } from 'jwt-decode';\nimport type { APIGatewayProxyEvent } from 'aws-lambda';`],
   ])('not browser: %s %o', (code, options) => {
     expect(browser(code, options)).toBe(false);
   });

@@ -50,3 +50,21 @@ describe('tokenValueEvidence', () => {
     }
   });
 });
+
+describe('tokenValueEvidence: CSRF values are never tokens', () => {
+  it.each([
+    'target(generateCsrfToken());',
+    'target(req.csrfToken());',
+    'const token = generateCsrfToken(); target(token);',
+    'const token = req.csrfToken(); target(token);',
+    'const token = await createXsrfToken(session); target(token);',
+    'const { csrfToken: token } = await res.json(); target(token);',
+    'const token = tokens.csrf; target(token);',
+    'target(`${csrfToken}`);',
+  ])('%s', (code) => expect(evidence(code)).toBeUndefined());
+  it('still finds bearer tokens next to CSRF code', () => {
+    expect(evidence('const token = generateAccessToken(user); target(token);')).toMatchObject({ source: 'name', name: 'token' });
+    expect(evidence('const csrf = generateCsrfToken(); const token = signSession(user); target(token);')).toMatchObject({ name: 'token' });
+    expect(evidence('const { token } = await res.json(); target(token);')).toMatchObject({ name: 'token' });
+  });
+});

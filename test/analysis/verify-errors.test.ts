@@ -80,3 +80,32 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + 'function a(req, res) { let c; try { c = jwt.verify(t, k); } catch (e) { console.log(e); } const later = () => jwt.sign({}, k); return later; }')).toEqual([]);
   });
 });
+
+describe('findIgnoredVerifyErrors: higher-order wrappers', () => {
+  const JOSE = "import { jwtVerify } from 'jose';\n";
+  const wrapper = (catchBody: string, after = 'return handler(req, res);') =>
+    JOSE +
+    `export function withSessionAuth(handler) {\n  return async (req, res) => {\n    try {\n      const { payload } = await jwtVerify(token, key, opts);\n      req.user = payload;\n    } catch (e) {\n      ${catchBody}\n    }\n    ${after}\n  };\n}`;
+  it('calling the wrapped handler with the request after a swallowed catch continues as if authenticated', () => {
+    expect(kinds(wrapper('console.error(e);'))).toEqual(['swallowed-catch@5']);
+    expect(kinds(wrapper('console.error(e);', 'return await handler(req, res, ctx);'))).toEqual(['swallowed-catch@5']);
+    expect(kinds(wrapper('console.error(e);', 'await handler(req, res);'))).toEqual(['swallowed-catch@5']);
+    // the catch itself hands over to the handler
+    expect(kinds(wrapper('console.error(e);\n      return handler(req, res);', 'return res.status(500).end();'))).toEqual(['swallowed-catch@5']);
+    // function-declaration wrappers and (event) handlers
+    expect(
+      kinds(JOSE + 'export const withAuth = (fn) => async function (event) {\n  try { await jwtVerify(event.token, key); } catch (e) { console.warn(e); }\n  return fn(event);\n};'),
+    ).toEqual(['swallowed-catch@3']);
+  });
+  it('is silent when the catch rejects, the call is not the wrapped handler, or the request is not passed', () => {
+    expect(kinds(wrapper('return res.status(401).json({ error: "unauthorized" });'))).toEqual([]);
+    expect(kinds(wrapper('throw e;'))).toEqual([]);
+    // a module-level function, not a parameter of an enclosing function
+    expect(kinds(JOSE + 'import { render } from "./r";\nexport default async (req, res) => {\n  try { const { payload } = await jwtVerify(t, k); req.u = payload; } catch (e) { console.error(e); }\n  const x = 1;\n  return render(req, res);\n};')).toEqual([]);
+    // the wrapped handler gets something other than the request
+    expect(kinds(wrapper('console.error(e);', 'return handler(null, res);'))).toEqual([]);
+    // the handler's own parameter (a callback of this function), and an optional-auth wrapper
+    expect(kinds(JOSE + 'export const h = async (req, cb) => {\n  try { const { payload } = await jwtVerify(t, k); req.u = payload; } catch (e) { console.error(e); }\n  return cb(req);\n};')).toEqual([]);
+    expect(kinds(wrapper('console.error(e);').replace('withSessionAuth', 'withOptionalAuth'))).toEqual([]);
+  });
+});
