@@ -229,14 +229,12 @@ const REQUEST_PARAM = /^_?req(uest)?$/;
 
 function collectFrameworkWrites(context: AnyContext, add: (model: CookieWriteModel, node: Node, via: string) => void): void {
   const sourceCode = context.sourceCode;
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type !== 'Identifier' || !FRAMEWORK_METHOD_NAMES.has(token.value)) continue;
-    const prop = sourceCode.getNodeByRangeIndex(token.range[0]) as Node | null;
-    const member = prop?.parent;
+  for (const prop of frameworkMethodIdentifiers(sourceCode)) {
+    const member = prop.parent;
     if (member?.type !== 'MemberExpression' || member.property !== prop || member.computed) continue;
     for (const model of frameworkCookieModels) {
       for (const path of model.methods) {
-        if (path[0] !== token.value) continue;
+        if (path[0] !== prop.name) continue;
         let m: Node = member;
         let ok = true;
         for (const key of path.slice(1)) {
@@ -255,6 +253,47 @@ function collectFrameworkWrites(context: AnyContext, add: (model: CookieWriteMod
       }
     }
   }
+}
+
+const isIdentifierChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+
+/**
+ * The identifiers of the file named in `names` that contain `fragment` (every name must), found by a text search for
+ * the fragment and the node at each hit — instead of a walk over every token. Hits in strings and comments are no
+ * identifier node and are skipped.
+ */
+function memberNamesInText(sourceCode: AnyContext['sourceCode'], fragment: string, names: ReadonlySet<string>): TSESTree.Identifier[] {
+  const out: TSESTree.Identifier[] = [];
+  const text = sourceCode.text;
+  let last = -1;
+  for (let i = text.indexOf(fragment); i >= 0; i = text.indexOf(fragment, i + fragment.length)) {
+    let start = i;
+    while (start > 0 && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+    let end = i + fragment.length;
+    while (end < text.length && isIdentifierChar(text.charCodeAt(end))) end++;
+    if (start === last || !names.has(text.slice(start, end))) continue;
+    last = start;
+    const node = sourceCode.getNodeByRangeIndex(start) as Node | null;
+    if (node?.type === 'Identifier' && node.range[0] === start && node.range[1] === end) out.push(node);
+  }
+  return out;
+}
+
+/** Every framework method name says `ookie` (`cookie`, `setCookie`, `cookies`): a text search finds them. */
+const METHOD_FRAGMENT = 'ookie';
+const METHODS_SEARCHABLE = [...FRAMEWORK_METHOD_NAMES].every((n) => n.includes(METHOD_FRAGMENT));
+
+function frameworkMethodIdentifiers(sourceCode: AnyContext['sourceCode']): TSESTree.Identifier[] {
+  if (METHODS_SEARCHABLE) return memberNamesInText(sourceCode, METHOD_FRAGMENT, FRAMEWORK_METHOD_NAMES);
+  // a model added a method without the fragment: walk the tokens
+  const out: TSESTree.Identifier[] = [];
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.type !== 'Identifier' || !FRAMEWORK_METHOD_NAMES.has(token.value)) continue;
+    const node = sourceCode.getNodeByRangeIndex(token.range[0]) as Node | null;
+    if (node?.type === 'Identifier') out.push(node);
+  }
+  return out;
 }
 
 const byId = (id: FrameworkCookieModel['id']) => frameworkCookieModels.find((m) => m.id === id)!;

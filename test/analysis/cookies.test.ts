@@ -90,3 +90,18 @@ describe('parseCookieString', () => {
     expect(parse('target(header);')).toBeUndefined();
   });
 });
+
+describe('getCookieWrites: framework calls found from the text, not a token walk', () => {
+  it('finds optional and repeated calls; skips strings, comments and other identifiers', () => {
+    const code =
+      "import express from 'express';\nconst app = express();\n" +
+      "app.post('/', (req, res) => {\n  // res.cookie('a', b) in a comment\n  const s = \"res.cookie('x', y)\";\n  const cookieName = 'c'; const myCookies = 1;\n" +
+      "  res\n    .status(200)\n    .cookie('a', b);\n  res?.cookie('b', c);\n  res.cookie('c', d); res.cookie('d', e);\n});";
+    // `res.status(200).cookie(…)`: the receiver is a call, not the response parameter — not anchored
+    expect(analyze(code, (context) => getCookieWrites(context).map((w) => w.node.loc.start.line))).toEqual([10, 11, 11]);
+  });
+  it('Koa ctx.cookies.set and Fastify reply.setCookie', () => {
+    expect(ids("import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('a', b); ctx.cookies.get('a'); });")).toEqual(['koa.ctx.cookies.set']);
+    expect(ids("import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/', async (request, reply) => { reply.setCookie('a', b); });")).toEqual(['fastify.reply.setCookie']);
+  });
+});

@@ -9,6 +9,8 @@ const jose = namedVariants('jose', ['decodeJwt', 'decodeProtectedHeader', 'jwtVe
 
 ruleTester.run('no-decode-without-verify', rule, {
   valid: [
+    // front-end code that also exports event handlers or reads bundler-inlined variables stays browser code
+    "import { jwtDecode } from 'jwt-decode';\nconst api = process.env.NEXT_PUBLIC_API_URL;\nexport function onLogin(event) { const claims = jwtDecode(event.detail.token); showName(claims.name); }",
     // verified in the same function, before or after
     ...jwtValid(`function auth(token) { const p = jwt.verify(token, key, { algorithms: ['HS256'] }); const d = jwt.decode(token); return d.sub; }`),
     ...jwtValid(`function auth(token) { const d = jwt.decode(token); const p = jwt.verify(token, key, { algorithms: ['HS256'] }); return d.role; }`),
@@ -78,6 +80,22 @@ ruleTester.run('no-decode-without-verify', rule, {
     },
   ],
   invalid: [
+    {
+      // a Lambda authorizer (an `.mjs` file whose only import is jwt-decode): the exported handler makes it server code
+      code: "import { jwtDecode } from 'jwt-decode';\n\nexport const handler = async (event) => {\n  const header = event.headers?.authorization ?? '';\n  try {\n    const claims = jwtDecode(header.slice(7));\n    const effect = claims.role === 'admin' ? 'Allow' : 'Deny';\n    return generatePolicy(claims.sub, effect, event.methodArn);\n  } catch (err) {\n    return generatePolicy('anonymous', 'Deny', event.methodArn);\n  }\n};",
+      filename: 'authorizer.mjs',
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, line: 6, column: 20 }],
+    },
+    {
+      // a server environment read
+      code: "import { jwtDecode } from 'jwt-decode';\nconst audience = process.env.API_AUDIENCE;\nexport async function authorize(token) { const claims = jwtDecode(token); if (claims.aud === audience) grant(claims.sub); }",
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, line: 3, column: 57 }],
+    },
+    {
+      code: "const { jwtDecode } = require('jwt-decode');\nexports.handler = async (event) => {\n  const claims = jwtDecode(event.authorizationToken);\n  return { principalId: claims.sub };\n};",
+      languageOptions: commonjs,
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwtDecode' }, line: 3, column: 18 }],
+    },
     // returning a claim hands out an identity (`getUserIdFromToken`): not a decode wrapper
     ...invalidVariants(memberVariants('jsonwebtoken', `jwt.decode`), {
       code: `export function userIdOf(token) { const payload = jwt.decode(token); return payload?.sub; }`,

@@ -27,6 +27,9 @@ const inDir = (name: string) => path.join(dir, name);
 
 ruleTester.run('no-hardcoded-secret', rule, {
   valid: [
+    // no environment read in the file (an `env` word is not one): no fallback to report
+    `const env = loadEnv();\nexport const JWT_SECRET = env.JWT_SECRET || 'dev';`,
+    `const process = { env: {} };\nexport const JWT_SECRET = process.env.JWT_SECRET || 'dev';`,
     // keys from the environment, without a fallback
     ...jwtValid(`jwt.sign(payload, process.env.JWT_SECRET!, { algorithm: 'HS256' });`),
     ...jwtValid(`const secret = process.env.JWT_SECRET as string;\njwt.verify(token, secret, { algorithms: ['HS256'] });`),
@@ -226,6 +229,15 @@ ruleTester.run('no-hardcoded-secret', rule, {
       errors: [{ messageId: 'privateKeyInSource', line: 1, column: 13, endLine: 3 }],
     },
     // secret-named variables and properties holding fallbacks, without a sign call in the file
+    // (the environment is found from the global scope: Deno, Bun, globalThis.process, import.meta)
+    {
+      code: `export const JWT_SECRET = Deno.env.get('JWT_SECRET') ?? 'dev';`,
+      errors: [{ messageId: 'secretFallback', data: { name: 'JWT_SECRET' }, line: 1, column: 57, suggestions: [{ messageId: 'removeFallback', data: { env: 'JWT_SECRET' }, output: `export const JWT_SECRET = Deno.env.get('JWT_SECRET');` }] }],
+    },
+    {
+      code: `export const jwtSecret = import.meta.env.VITE_JWT_SECRET || 'dev';`,
+      errors: [{ messageId: 'secretFallback', data: { name: 'jwtSecret' }, line: 1, column: 61, suggestions: [{ messageId: 'removeFallback', data: { env: 'VITE_JWT_SECRET' }, output: `export const jwtSecret = import.meta.env.VITE_JWT_SECRET;` }] }],
+    },
     {
       code: `export const JWT_SECRET = process.env.JWT_SECRET || 'dev';`,
       errors: [

@@ -10,6 +10,9 @@ const jose = (code: string) => validVariants(namedVariants('jose', ['jwtVerify']
 
 ruleTester.run('no-ignored-verify-error', rule, {
   valid: [
+    // higher-order wrapper whose catch rejects, or whose wrapped handler gets no request
+    "import { jwtVerify } from 'jose';\nexport function withSessionAuth(handler) {\n  return async (req, res) => {\n    try {\n      const { payload } = await jwtVerify(token, key, opts);\n      req.user = payload;\n    } catch (e) {\n      console.error(e);\n      return res.status(401).json({ error: 'unauthorized' });\n    }\n    return handler(req, res);\n  };\n}",
+    "import { jwtVerify } from 'jose';\nexport function withSessionAuth(handler) {\n  return async (req, res) => {\n    try {\n      const { payload } = await jwtVerify(token, key, opts);\n      req.user = payload;\n    } catch (e) {\n      console.error(e);\n    }\n    return handler(null);\n  };\n}",
 
     // Nest guard that rejects
     "import * as jwt from 'jsonwebtoken';\nexport class JwtGuard { canActivate(ctx) { const req = ctx.switchToHttp().getRequest(); try { req.user = jwt.verify(tok, key); } catch (error) { throw new UnauthorizedException(); } return true; } }",
@@ -56,6 +59,17 @@ ruleTester.run('no-ignored-verify-error', rule, {
     ...mv('jwt.verify(token, key, (...args) => done(...args));'),
   ],
   invalid: [
+    {
+      name: 'higher-order wrapper calling the wrapped handler after a swallowed catch',
+      code: "import { jwtVerify } from 'jose';\nexport function withSessionAuth(handler) {\n  return async (req, res) => {\n    try {\n      const { payload } = await jwtVerify(token, key, opts);\n      req.user = payload;\n    } catch (e) {\n      console.error(e);\n    }\n    return handler(req, res);\n  };\n}",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify', line: '7' }, line: 5, column: 33, endColumn: 42 }],
+    },
+    {
+      name: 'CommonJS wrapper with jsonwebtoken, the handler called with the event',
+      code: "const jwt = require('jsonwebtoken');\nmodule.exports = (fn) => async function (event, context) {\n  try {\n    event.user = jwt.verify(event.headers.authorization, process.env.JWT_SECRET);\n  } catch (err) {\n    logger.warn(err);\n  }\n  return fn(event, context);\n};",
+      languageOptions: commonjs,
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwt.verify', line: '5' }, line: 4, column: 18, endColumn: 28 }],
+    },
 
     {
       name: 'decoded only guarded against a crash, then next() anyway',

@@ -9,6 +9,16 @@ const cookie = (line: number, column: number, target: string) => ({ messageId: '
 
 ruleTester.run('no-token-in-storage', rule, {
   valid: [
+    // unresolved constants whose name says nothing about tokens, or a look-alike
+    `import { TOKENS_USED_KEY, THEME_KEY, tokenizerModel } from './c';\nlocalStorage.setItem(TOKENS_USED_KEY, n);\nlocalStorage.setItem(THEME_KEY, t);\nlocalStorage.setItem(tokenizerModel, m);`,
+    `import { STORAGE_KEYS } from './keys';\nlocalStorage.setItem(STORAGE_KEYS.theme, t);\nlocalStorage.setItem(STORAGE_KEYS.csrfToken, c);`,
+    `import { CSRF_TOKEN_KEY, TOKEN_EXPIRY_KEY } from './keys';\nlocalStorage.setItem(CSRF_TOKEN_KEY, c);\nlocalStorage.setItem(TOKEN_EXPIRY_KEY, e);`,
+    // a parameter key in a helper, a computed or call key: unknown
+    `export function put(key, value) { localStorage.setItem(key, value); }`,
+    `export function put(TOKEN_KEY, value) { localStorage.setItem(TOKEN_KEY, value); }`,
+    `localStorage.setItem(keyFor(user), v);\nlocalStorage.setItem(keys[i], v);`,
+    // the constant resolves to a neutral key: the value wins over the name
+    `const TOKEN_KEY = 'prefs';\nlocalStorage.setItem(TOKEN_KEY, value);`,
     // look-alike keys and values
     `localStorage.setItem('tokenizerModel', model);`,
     `localStorage.setItem('theme', theme);`,
@@ -100,6 +110,12 @@ export const useUiStore = defineStore('ui', {
   ],
   invalid: [
     { code: `localStorage.setItem('token', token);`, errors: [storage(1, 1)] },
+    // unresolved constants whose name says token (the key's value is in another file, or unknown)
+    { code: `import { STORAGE_KEYS } from './keys';\nexport function persist(payload) { localStorage.setItem(STORAGE_KEYS.accessToken, payload.access); }`, errors: [storage(2, 36)] },
+    { code: `import { TOKEN_KEY } from './constants';\nlocalStorage.setItem(TOKEN_KEY, x);`, errors: [storage(2, 1)] },
+    { code: `import { SESSION_TOKEN_KEY } from '@/config';\nsessionStorage.setItem(SESSION_TOKEN_KEY, data);`, errors: [storage(2, 1, 'sessionStorage')] },
+    { code: `import { ACCESS_TOKEN_KEY, REFRESH_TOKEN_STORAGE_KEY } from './c';\nlocalStorage.setItem(ACCESS_TOKEN_KEY, a);\nlocalStorage.setItem(REFRESH_TOKEN_STORAGE_KEY, r);`, errors: [storage(2, 1), storage(3, 1)] },
+    { code: `import Cookies from 'js-cookie';\nimport { TOKEN_KEY } from './c';\nCookies.set(TOKEN_KEY, value);`, errors: [cookie(3, 1, 'Cookies.set')] },
     { code: `sessionStorage.setItem('access_token', data.access_token);`, errors: [storage(1, 1, 'sessionStorage')] },
     { code: `window.localStorage.setItem('jwt', res.data.token);`, errors: [storage(1, 1)] },
     { code: `globalThis.localStorage.setItem("authToken", t);`, errors: [storage(1, 1)] },

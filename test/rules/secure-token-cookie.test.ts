@@ -34,6 +34,15 @@ ruleTester.run('secure-token-cookie', rule, {
     express(`  res.cookie('theme', theme);`),
     express(`  res.cookie('locale', req.body.locale, { maxAge: 31536000000 });`),
     express(`  res.cookie('XSRF-TOKEN', req.csrfToken());`),
+    // CSRF double-submit cookies are readable by design: by name, and by the value's origin
+    express(`  res.cookie('XSRF-TOKEN', generateCsrfToken(), { httpOnly: false, secure: process.env.NODE_ENV === 'production', sameSite: 'strict' });`),
+    express(`  const token = generateCsrfToken();\n  res.cookie('XSRF-TOKEN', token, { httpOnly: false, secure: true, sameSite: 'strict' });`),
+    express(`  res.cookie('_csrf', token, { httpOnly: false });`),
+    express(`  res.cookie('csrfToken', token, { httpOnly: false, secure: true, sameSite: 'strict' });`),
+    express(`  const token = req.csrfToken();\n  res.cookie(cookieName, token, { httpOnly: false });`),
+    express(`  const { csrfToken: token } = await issue(req);\n  res.cookie(cookieName, token, { httpOnly: false });`),
+    `res.setHeader('Set-Cookie', \`XSRF-TOKEN=\${token}; Path=/; SameSite=Strict\`);`,
+    `import { serialize } from 'cookie';\nres.setHeader('Set-Cookie', serialize('csrf', token, { httpOnly: false }));`,
     // clearing
     express(`  res.cookie('token', '', { maxAge: 0 });`),
     express(`  res.clearCookie('token');`),
@@ -70,6 +79,17 @@ export function setRefreshCookie(res: Response, token: string): void {
 }`,
   ],
   invalid: [
+    {
+      // next to a CSRF cookie, the auth cookie (by name, or by a token value under a neutral name) is still judged
+      code: express(`  res.cookie('XSRF-TOKEN', generateCsrfToken(), { httpOnly: false, secure: true, sameSite: 'strict' });\n  res.cookie('token', token, { httpOnly: false, secure: true, sameSite: 'strict' });`),
+      errors: [{ messageId: 'unsafeFlag', data: { flag: 'httpOnly', value: 'false', cookie: '`token`', risk: 'readable by page scripts' }, line: 5, column: 42,
+        suggestions: [{ messageId: 'setFlag', data: { flag: 'httpOnly', safe: 'true' }, output: express(`  res.cookie('XSRF-TOKEN', generateCsrfToken(), { httpOnly: false, secure: true, sameSite: 'strict' });\n  res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'strict' });`) }] }],
+    },
+    {
+      code: express(`  const csrf = generateCsrfToken();\n  const token = signSession(user);\n  res.cookie(name, token, { httpOnly: false, secure: true, sameSite: 'strict' });`),
+      errors: [{ messageId: 'unsafeFlag', data: { flag: 'httpOnly', value: 'false', cookie: 'that carries a token', risk: 'readable by page scripts' }, line: 6, column: 39,
+        suggestions: [{ messageId: 'setFlag', data: { flag: 'httpOnly', safe: 'true' }, output: express(`  const csrf = generateCsrfToken();\n  const token = signSession(user);\n  res.cookie(name, token, { httpOnly: true, secure: true, sameSite: 'strict' });`) }] }],
+    },
     {
       // Koa without proxy trust: only secure is missing
       code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict' }); });`,
