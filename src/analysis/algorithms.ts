@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { JwtUsage } from './imports.js';
 import { getJwtUsages } from './imports.js';
+import { perFile } from './per-file.js';
 import { getOption, type OptionLookup } from './options.js';
 import { getUsageOption } from './usage-options.js';
 import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, valueSources, type AnyContext, type Resolved } from './values.js';
@@ -211,16 +212,11 @@ export function usageSigningAlgorithm(context: AnyContext, usage: JwtUsage): str
   return lookup.value.kind === 'known' && typeof lookup.value.value === 'string' ? lookup.value.value : undefined;
 }
 
-const signingCache = new WeakMap<TSESTree.Program, readonly string[] | null>();
-
 /**
  * Every algorithm this file signs with, when all of the file's signing usages are known to use a known JWS
  * algorithm; `undefined` when the file does not sign or any signing algorithm is unknown.
  */
-export function fileSigningAlgorithms(context: AnyContext): readonly string[] | undefined {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  const cached = signingCache.get(program);
-  if (cached !== undefined) return cached ?? undefined;
+export const fileSigningAlgorithms: (context: AnyContext) => readonly string[] | undefined = perFile((context) => {
   let result: string[] | null = [];
   for (const usage of getJwtUsages(context)) {
     if (!SIGN_OPS.has(usage.model.op)) continue;
@@ -232,9 +228,8 @@ export function fileSigningAlgorithms(context: AnyContext): readonly string[] | 
     if (!result.includes(alg)) result.push(alg);
   }
   if (result && result.length === 0) result = null;
-  signingCache.set(program, result);
   return result ?? undefined;
-}
+});
 
 /**
  * The allow-list to suggest for a verification in this file: the algorithms the file signs with, when they are

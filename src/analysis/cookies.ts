@@ -9,6 +9,7 @@
  */
 import { insertOptionsArgumentFix, insertPropertiesFix, type FixFunction } from '../util/fix.js';
 import { findVariable, skipWrappersUp } from './ast.js';
+import { perFile } from './per-file.js';
 import { CALL, CONSTRUCT, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
@@ -79,18 +80,8 @@ function buildMaps(libs: readonly CookieLibraryModel[]): Map<string, TraceMap> {
 }
 const libraryMaps = moduleMaps(buildMaps([...clientCookieLibraries, ...serverCookieLibraries]));
 
-const writesCache = new WeakMap<TSESTree.Program, CookieWrite[]>();
-
 /** Every cookie write of the file, client and server side, in source order. */
-export function getCookieWrites(context: AnyContext): CookieWrite[] {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let found = writesCache.get(program);
-  if (!found) {
-    found = collectWrites(context);
-    writesCache.set(program, found);
-  }
-  return found;
-}
+export const getCookieWrites: (context: AnyContext) => CookieWrite[] = perFile(collectWrites);
 
 function collectWrites(context: AnyContext): CookieWrite[] {
   const text = context.sourceCode.text;

@@ -10,6 +10,7 @@ import { findVariable, skipWrappersUp } from './ast.js';
 import type { ApiModel, ArgRole, ExportNode, ExportTree, LibraryModel, OptionConcept, PluginHost } from '../models/types.js';
 import { readObject } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
+import { perFile } from './per-file.js';
 
 export interface ChainCall {
   /** the method name, e.g. `setExpirationTime` */
@@ -76,7 +77,6 @@ interface TraceInfo {
 
 type TraceMap = Record<string | symbol, unknown>;
 
-const cache = new WeakMap<TSESTree.Program, FileUsages>();
 const EMPTY: FileUsages = Object.freeze({ usages: [], byNode: new Map(), libraries: new Set<string>() }) as FileUsages;
 
 /** All usages of modelled JWT APIs in the file of `context`. */
@@ -84,15 +84,9 @@ export function getJwtUsages(context: AnyContext): JwtUsage[] {
   return getFileUsages(context).usages;
 }
 
-export function getFileUsages(context: AnyContext): FileUsages {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let found = cache.get(program);
-  if (!found) {
-    found = collect(context, program);
-    cache.set(program, found);
-  }
-  return found;
-}
+export const getFileUsages: (context: AnyContext) => FileUsages = perFile((context) =>
+  collect(context, context.sourceCode.ast as TSESTree.Program),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Trace maps, built once from the models.
@@ -187,19 +181,15 @@ export type ModuleLoadSite = { specifier: string; normalized: string } & (
   | { kind: 'equals'; node: TSESTree.TSImportEqualsDeclaration }
 );
 
-const loadsCache = new WeakMap<TSESTree.Program, readonly ModuleLoadSite[]>();
-
 /**
  * Every module the file loads by a constant specifier: static imports and `export … from` (type-only and
  * side-effect imports included), `require('x')` of the global `require`, `import('x')`, TS `import x = require('x')`.
  * Cheap: the top-level statements, the unresolved `require` references, and a text search for `import(`.
  */
-export function moduleLoads(context: AnyContext): readonly ModuleLoadSite[] {
+export const moduleLoads: (context: AnyContext) => readonly ModuleLoadSite[] = perFile((context) => {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast as TSESTree.Program;
-  let out = loadsCache.get(program) as ModuleLoadSite[] | undefined;
-  if (out) return out;
-  out = [];
+  const out: ModuleLoadSite[] = [];
   for (const stmt of program.body) {
     if (stmt.type === 'ImportDeclaration' || ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportAllDeclaration') && stmt.source)) {
       const specifier = stmt.source!.value;
@@ -233,9 +223,8 @@ export function moduleLoads(context: AnyContext): readonly ModuleLoadSite[] {
     const specifier = specifierOf(node.source);
     if (specifier !== undefined) out.push({ kind: 'dynamic', specifier, normalized: normalizeSpecifier(specifier), node });
   }
-  loadsCache.set(program, out);
   return out;
-}
+});
 
 /** Whether the file loads any module of `maps` (a cheap pre-check; `iterateModuleReferences` makes it itself). */
 export function loadsAnyModule(context: AnyContext, maps: ModuleMaps): boolean {
@@ -321,24 +310,19 @@ function dynamicImports(sourceCode: AnyContext['sourceCode']): TSESTree.ImportEx
   return out;
 }
 
-const importedCache = new WeakMap<TSESTree.Program, Set<string>>();
 
 /**
  * Module specifiers this file imports, re-exports or requires (constant strings only), each as written and, where it
  * differs, normalised (`npm:jose@5` → also `jose`, `node:fs` → also `fs`); a cheap pre-check.
  */
-export function importedModules(context: AnyContext): Set<string> {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let found = importedCache.get(program);
-  if (found) return found;
-  found = new Set();
+export const importedModules: (context: AnyContext) => Set<string> = perFile((context) => {
+  const found = new Set<string>();
   for (const site of moduleLoads(context)) {
     found.add(site.specifier);
     found.add(site.normalized);
   }
-  importedCache.set(program, found);
   return found;
-}
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Module specifiers as Deno and ES-module CDNs write them.

@@ -18,6 +18,7 @@
 import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { perFile } from './per-file.js';
 import {
   CLOCK,
   CLOCK_ALLOWED_HEADS,
@@ -69,7 +70,6 @@ export interface WeakSource {
   model: WeakSourceModel;
 }
 
-const sourceCache = new WeakMap<TSESTree.Program, WeakSource[]>();
 
 function toTrace(node: SourceExport): TraceMap {
   const out: TraceMap = {};
@@ -85,21 +85,18 @@ const MODULE_TRACES = moduleMaps(new Map(Object.entries(weakModuleSources).map((
 const GLOBAL_OBJECTS = ['globalThis', 'self', 'window', 'global'];
 
 /** Every weak-source call of the file, in source order. */
-export function getWeakRandomSources(context: AnyContext): WeakSource[] {
+export const getWeakRandomSources: (context: AnyContext) => WeakSource[] = perFile((context) => {
   const program = context.sourceCode.ast as TSESTree.Program;
-  let found = sourceCache.get(program);
-  if (found) return found;
   const globalScope = context.sourceCode.getScope(program) as TSESLint.Scope.Scope;
-  found = quickGlobalSources(globalScope) ?? trackedGlobalSources(globalScope);
+  const found = quickGlobalSources(globalScope) ?? trackedGlobalSources(globalScope);
   if (loadsAnyModule(context, MODULE_TRACES)) {
     for (const ref of iterateModuleReferences(context, MODULE_TRACES)) {
       if (ref.node.type === 'CallExpression') found.push({ node: ref.node, model: ref.info as WeakSourceModel });
     }
   }
   found.sort((a, b) => a.node.range[0] - b.node.range[0]);
-  sourceCache.set(program, found);
   return found;
-}
+});
 
 /** The references of an unmodified global (as ReferenceTracker sees globals), or none. */
 function unmodifiedGlobalReferences(globalScope: TSESLint.Scope.Scope, name: string): readonly TSESLint.Scope.Reference[] {

@@ -11,6 +11,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { GLOBAL_OBJECT_NAMES, documentCookie, storageGlobals } from '../models/storage.js';
 import { cookieCallParts, getCookieWrites, parseCookieString, type ParsedCookieString } from './cookies.js';
 import { findVariable } from './ast.js';
+import { perFile } from './per-file.js';
 import { storageKeyNameMeaning } from './names.js';
 import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -33,17 +34,9 @@ export interface StorageWrite {
   cookie?: ParsedCookieString;
 }
 
-const cache = new WeakMap<TSESTree.Program, StorageWrite[]>();
-
-export function getStorageWrites(context: AnyContext): StorageWrite[] {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let found = cache.get(program);
-  if (!found) {
-    found = collect(context, program);
-    cache.set(program, found);
-  }
-  return found;
-}
+export const getStorageWrites: (context: AnyContext) => StorageWrite[] = perFile((context) =>
+  collect(context, context.sourceCode.ast as TSESTree.Program),
+);
 
 function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[] {
   const out: StorageWrite[] = [];

@@ -10,6 +10,7 @@
  * - `isBrowserCode(context)`: the file runs in a browser (see `browserSignals` for the heuristic).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { perFile } from './per-file.js';
 import { enclosingFunction, findVariable, isUnshadowedGlobal, skipWrappersUp, staticMemberName, within } from './ast.js';
 import { getArg, getJwtUsages, importedModules, type JwtUsage } from './imports.js';
 import { splitWords } from './names.js';
@@ -351,7 +352,6 @@ function collectFromPattern(context: AnyContext, pattern: Node, prefix: string[]
 // ---------------------------------------------------------------------------------------------------------------
 // Browser code?
 
-const browserCache = new WeakMap<TSESTree.Program, boolean>();
 
 /** Front-end frameworks and browser-only modules (a file importing one of these renders UI). */
 const BROWSER_MODULES = [
@@ -391,16 +391,10 @@ const SERVER_DIRS = /(^|[\\/])(api|server|backend|functions|lambda|routes|contro
  * `NEXT_PUBLIC_*` / `VITE_*` / `NODE_ENV` a bundler inlines), or an exported entry point
  * (`export const handler = async (event) => …`, `exports.handler`, an exported `(req, res)` function).
  */
-export function isBrowserCode(context: AnyContext): boolean {
-  const program = context.sourceCode.ast as TSESTree.Program;
-  let answer = browserCache.get(program);
-  if (answer === undefined) {
-    const s = signals(context, program);
-    answer = s.browser && !s.server;
-    browserCache.set(program, answer);
-  }
-  return answer;
-}
+export const isBrowserCode: (context: AnyContext) => boolean = perFile((context) => {
+  const s = signals(context, context.sourceCode.ast as TSESTree.Program);
+  return s.browser && !s.server;
+});
 
 function signals(context: AnyContext, program: TSESTree.Program): { browser: boolean; server: boolean } {
   let browser = false;
