@@ -326,7 +326,12 @@ describe('resolveValue: type-aware imports (tsconfig paths)', () => {
           files: ['**/*.ts'],
           languageOptions: {
             parser: tsParser as unknown as Linter.Parser,
-            parserOptions: program ? { project: './tsconfig.json', tsconfigRootDir: project } : {},
+            // With CI=true typescript-eslint infers a single run and builds the program from the files on disk,
+            // ignoring the code passed here; these probes lint in-memory code, so they opt out of that inference.
+            // (The CLI's --type-aware tests cover the single-run path over real files.)
+            parserOptions: program
+              ? { project: './tsconfig.json', tsconfigRootDir: project, disallowAutomaticSingleRunInference: true }
+              : {},
           },
           ...(typeAware === undefined ? {} : { settings: { 'jwt-lint': { typeAware } } }),
           plugins: { probe: { rules: { probe: rule } } },
