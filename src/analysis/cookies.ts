@@ -238,12 +238,27 @@ function collectFrameworkWrites(context: AnyContext, add: (model: CookieWriteMod
         }
         const call = m.parent;
         if (!ok || call?.type !== 'CallExpression' || call.callee !== m) continue;
-        const receiver = stripTsWrappers(member.object);
+        const receiver = unchain(member.object, model.chainable);
         const anchored = anchorFramework(context, receiver, path[0]);
         if (anchored && anchored.id === model.id) add(model.write, call, anchored.id);
       }
     }
   }
+}
+
+/**
+ * The object a chain of receiver-returning calls starts from: `res` for `res.status(200).cookie(…)`, `reply` for
+ * `reply.code(200).header('x', y).setCookie(…)`. Other calls (`getRes().cookie(…)`) are left as they are.
+ */
+export function unchain(node: Node, chainable: readonly string[]): Node {
+  let n = stripTsWrappers(node);
+  for (let i = 0; i < 16 && n.type === 'CallExpression'; i++) {
+    const callee = stripTsWrappers(n.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') break;
+    if (!chainable.includes(callee.property.name)) break;
+    n = stripTsWrappers(callee.object);
+  }
+  return n;
 }
 
 const isIdentifierChar = (c: number): boolean =>

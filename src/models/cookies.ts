@@ -203,6 +203,11 @@ export interface FrameworkCookieModel {
   receiverNames: readonly string[];
   handlerParam: number;
   types: readonly string[];
+  /**
+   * methods of the receiver that return the receiver itself, so a write can hang off a chain:
+   * `res.status(200).cookie(…)`, `reply.code(200).setCookie(…)`
+   */
+  chainable: readonly string[];
 }
 
 export const frameworkCookieModels: readonly FrameworkCookieModel[] = [
@@ -216,6 +221,7 @@ export const frameworkCookieModels: readonly FrameworkCookieModel[] = [
     receiverNames: ['reply', 'rep', 'res', 'response'],
     handlerParam: 1,
     types: ['FastifyReply'],
+    chainable: ['code', 'status', 'header', 'headers', 'type', 'setCookie', 'cookie', 'clearCookie', 'removeHeader', 'serializer'],
   },
   {
     id: 'express',
@@ -225,6 +231,7 @@ export const frameworkCookieModels: readonly FrameworkCookieModel[] = [
     receiverNames: ['res', 'response', 'resp'],
     handlerParam: 1,
     types: ['Response'],
+    chainable: ['status', 'cookie', 'clearCookie', 'set', 'header', 'type', 'contentType', 'append', 'location', 'vary', 'links', 'attachment'],
   },
   {
     id: 'koa',
@@ -236,6 +243,7 @@ export const frameworkCookieModels: readonly FrameworkCookieModel[] = [
     receiverNames: ['ctx', 'context'],
     handlerParam: 0,
     types: ['Context', 'ParameterizedContext', 'RouterContext', 'ExtendableContext'],
+    chainable: [],
   },
 ];
 

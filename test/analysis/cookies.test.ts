@@ -32,6 +32,18 @@ describe('getCookieWrites: framework receivers', () => {
     expect(ids("import Koa from 'koa'; new Koa().use(async (ctx) => { ctx.cookies.set('a', b); });")).toEqual(['koa.ctx.cookies.set']);
     expect(ids("import { Res } from '@nestjs/common'; class C { m(@Res() out) { out.cookie('a', b); } }")).toEqual(['express.res.cookie']);
   });
+  it('follows chains of receiver-returning calls', () => {
+    expect(ids("import express from 'express'; const app = express(); app.post('/', (req, res) => { res.status(200).cookie('a', b).json({}); });")).toEqual([
+      'express.res.cookie',
+    ]);
+    expect(ids("import express from 'express'; function f(req, res) { res.cookie('a', b).cookie('c', d); }")).toEqual(['express.res.cookie', 'express.res.cookie']);
+    expect(ids("import type { FastifyReply } from 'fastify'; export function f(r: FastifyReply) { r.code(201).header('x', y).setCookie('a', b); }")).toEqual([
+      'fastify.reply.setCookie',
+    ]);
+    // not a receiver-returning call: `json()` ends the response, `getRes()` is some other object
+    expect(ids("import express from 'express'; function f(req, res) { res.json({}).cookie('a', b); getRes().cookie('a', b); }")).toEqual([]);
+    expect(ids("const res = api(); res.status(200).cookie('a', b);")).toEqual([]);
+  });
   it('anchors on the handler signature without imports', () => {
     expect(ids("module.exports = (req, res, next) => { res.cookie('a', b); };", '/x/c.js')).toEqual(['express.res.cookie']);
     expect(ids('export const h = async (ctx, next) => { ctx.cookies.set("a", b); await next(); };')).toEqual(['koa.ctx.cookies.set']);
@@ -97,8 +109,8 @@ describe('getCookieWrites: framework calls found from the text, not a token walk
       "import express from 'express';\nconst app = express();\n" +
       "app.post('/', (req, res) => {\n  // res.cookie('a', b) in a comment\n  const s = \"res.cookie('x', y)\";\n  const cookieName = 'c'; const myCookies = 1;\n" +
       "  res\n    .status(200)\n    .cookie('a', b);\n  res?.cookie('b', c);\n  res.cookie('c', d); res.cookie('d', e);\n});";
-    // `res.status(200).cookie(…)`: the receiver is a call, not the response parameter — not anchored
-    expect(analyze(code, (context) => getCookieWrites(context).map((w) => w.node.loc.start.line))).toEqual([10, 11, 11]);
+    // `res\n.status(200)\n.cookie(…)`: a chain off the response parameter, found at the call's start
+    expect(analyze(code, (context) => getCookieWrites(context).map((w) => w.node.loc.start.line))).toEqual([7, 10, 11, 11]);
   });
   it('Koa ctx.cookies.set and Fastify reply.setCookie', () => {
     expect(ids("import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('a', b); ctx.cookies.get('a'); });")).toEqual(['koa.ctx.cookies.set']);

@@ -31,6 +31,8 @@ ruleTester.run('secure-token-cookie', rule, {
     // sameSite 'none' on a non-refresh auth cookie is an explicit choice
     express(`  res.cookie('session', sid, { httpOnly: true, secure: true, sameSite: 'none' });`),
     // non-auth cookies
+    express(`  res.status(200).cookie('token', token, { httpOnly: true, secure: true, sameSite: 'strict' }).json({ ok: true });`),
+    express(`  res.status(200).cookie('theme', theme).json({ ok: true });`),
     express(`  res.cookie('theme', theme);`),
     express(`  res.cookie('locale', req.body.locale, { maxAge: 31536000000 });`),
     express(`  res.cookie('XSRF-TOKEN', req.csrfToken());`),
@@ -94,6 +96,14 @@ export function setRefreshCookie(res: Response, token: string): void {
       // Koa without proxy trust: only secure is missing
       code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict' }); });`,
       errors: [missing(3, 26, 'ctx.cookies.set', '`token`', '`secure: true`', `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.cookies.set('token', token, { sameSite: 'strict', secure: true }); });`)],
+    },
+    {
+      // chained off `res.status(…)`, as route handlers often write it
+      code: express(`  return res.status(200).cookie('refreshToken', refreshToken, { httpOnly: true }).json({ ok: true });`),
+      errors: [
+        missing(4, 10, 'res.cookie', '`refreshToken`', "`secure: true` and `sameSite: 'strict'`",
+          express(`  return res.status(200).cookie('refreshToken', refreshToken, { httpOnly: true, secure: true, sameSite: 'strict' }).json({ ok: true });`)),
+      ],
     },
     {
       code: express(`  res.cookie('token', token);`),
