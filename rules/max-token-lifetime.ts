@@ -28,6 +28,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow JWT lifetimes longer than a limit',
       recommended: 'strict',
       category: 'Claims and lifetime',
+      cwe: ['CWE-613'],
+      securitySeverity: '3.7',
     },
     messages: {
       tooLong: 'This {{kind}} token lives {{lifetime}}, longer than the {{limit}} allowed for {{kind}} tokens; a leaked token stays usable that long.',

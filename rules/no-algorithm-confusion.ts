@@ -22,6 +22,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow allow-lists that mix HMAC and asymmetric JWT algorithms',
       recommended: 'recommended',
       category: 'Keys and algorithms',
+      cwe: ['CWE-347', 'CWE-327'],
+      securitySeverity: '8.1',
     },
     hasSuggestions: true,
     messages: {

@@ -13,6 +13,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow trusting a decoded JWT that was never verified',
       recommended: 'recommended',
       category: 'Decoding and verification',
+      cwe: ['CWE-347', 'CWE-345'],
+      securitySeverity: '9.1',
     },
     messages: {
       unverifiedDecode:

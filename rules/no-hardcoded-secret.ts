@@ -23,6 +23,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow hardcoded JWT signing and verification keys',
       recommended: 'recommended',
       category: 'Keys and algorithms',
+      cwe: ['CWE-798', 'CWE-1188'],
+      securitySeverity: '7.5',
     },
     hasSuggestions: true,
     messages: {

@@ -21,6 +21,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow ignoring JWT verification errors',
       recommended: 'strict',
       category: 'Decoding and verification',
+      cwe: ['CWE-287', 'CWE-390'],
+      securitySeverity: '8.1',
     },
     messages: {
       unreadCallbackError:

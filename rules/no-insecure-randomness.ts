@@ -21,6 +21,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow predictable randomness for tokens, secrets and one-time codes',
       recommended: 'recommended',
       category: 'Randomness',
+      cwe: ['CWE-338', 'CWE-330'],
+      securitySeverity: '7.5',
     },
     hasSuggestions: true,
     messages: {

@@ -23,6 +23,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow JWT time claims and lifetimes in the wrong unit or time zone',
       recommended: 'recommended',
       category: 'Claims and lifetime',
+      cwe: ['CWE-613', 'CWE-1339'],
+      securitySeverity: '4.3',
     },
     hasSuggestions: true,
     messages: {

@@ -16,6 +16,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow the `none` algorithm and unsecured JWTs',
       recommended: 'recommended',
       category: 'Keys and algorithms',
+      cwe: ['CWE-347'],
+      securitySeverity: '9.1',
     },
     messages: {
       noneAlgorithm: 'The `none` algorithm turns the signature off, so anyone can forge a token that passes.',

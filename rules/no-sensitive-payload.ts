@@ -39,6 +39,8 @@ export default createRule<[], MessageIds>({
       description: 'Disallow secrets, personal data and whole records in JWT payloads',
       recommended: 'recommended',
       category: 'Claims and lifetime',
+      cwe: ['CWE-200', 'CWE-312'],
+      securitySeverity: '6.5',
     },
     messages: {
       sensitiveClaim: '`{{name}}` puts {{what}} in the payload of `{{callee}}`; anyone who holds the token can read it.',

@@ -27,6 +27,8 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow storing tokens where page scripts can read them',
       recommended: 'recommended',
       category: 'Storage and transport',
+      cwe: ['CWE-922'],
+      securitySeverity: '5.4',
     },
     messages: {
       tokenInStorage:

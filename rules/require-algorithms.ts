@@ -16,6 +16,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require an explicit algorithm allow-list when verifying JWTs',
       recommended: 'recommended',
       category: 'Keys and algorithms',
+      cwe: ['CWE-347', 'CWE-327'],
+      securitySeverity: '8.1',
     },
     hasSuggestions: true,
     messages: {

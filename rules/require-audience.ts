@@ -12,6 +12,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require JWT verification to check the audience',
       recommended: 'strict',
       category: 'Claims and lifetime',
+      cwe: ['CWE-287'],
+      securitySeverity: '5.4',
     },
     messages: {
       missingAudience: '`{{callee}}` accepts tokens minted for any audience; pin the expected one with `{{option}}`.',

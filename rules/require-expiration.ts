@@ -21,6 +21,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require JWTs to be signed with an expiration and verified with expiration checks',
       recommended: 'recommended',
       category: 'Claims and lifetime',
+      cwe: ['CWE-613'],
+      securitySeverity: '5.3',
     },
     hasSuggestions: true,
     messages: {

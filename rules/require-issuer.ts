@@ -12,6 +12,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require JWT verification to check the issuer',
       recommended: 'strict',
       category: 'Claims and lifetime',
+      cwe: ['CWE-287'],
+      securitySeverity: '5.4',
     },
     messages: {
       missingIssuer: '`{{callee}}` accepts tokens from any issuer; pin the expected one with `{{option}}`.',

@@ -60,6 +60,8 @@ export default createRule<Options, MessageIds>({
       description: 'Require auth cookies to be `httpOnly`, `secure` and `sameSite`',
       recommended: 'recommended',
       category: 'Storage and transport',
+      cwe: ['CWE-1004', 'CWE-614', 'CWE-1275'],
+      securitySeverity: '5.4',
     },
     hasSuggestions: true,
     messages: {

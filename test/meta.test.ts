@@ -61,6 +61,12 @@ describe.each(ruleEntries)('rule %s', (name, rule) => {
     expect(meta.docs?.description).not.toMatch(/\.$/);
     expect(meta.docs?.url).toBe(`https://github.com/jwt-lint/jwt-lint/blob/v${pkg.version}/docs/rules/${name}.md`);
     expect(meta.docs?.category).toBeTruthy();
+    // the CWE ids the SARIF output tags results with are the ones the doc explains and links
+    const doc = readFileSync(path.join(root, 'docs', 'rules', `${name}.md`), 'utf8');
+    const documented = [...new Set(doc.match(/CWE-\d+/g) ?? [])].sort();
+    expect([...(meta.docs?.cwe ?? [])].sort()).toEqual(documented);
+    expect(Number(meta.docs?.securitySeverity)).toBeGreaterThan(0);
+    expect(Number(meta.docs?.securitySeverity)).toBeLessThanOrEqual(10);
     for (const [id, text] of Object.entries(meta.messages)) {
       expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
       expect(text, id).toMatch(/[.?]$/);

@@ -23,6 +23,8 @@ interface RuleInfo {
   url: string;
   category?: string;
   recommended?: string;
+  cwe: readonly string[];
+  securitySeverity?: string;
 }
 
 const ruleInfo = (ruleId: string): RuleInfo | undefined => {
@@ -35,6 +37,8 @@ const ruleInfo = (ruleId: string): RuleInfo | undefined => {
     url: String(docs.url ?? ''),
     category: docs.category as string | undefined,
     recommended: docs.recommended as string | undefined,
+    cwe: Array.isArray(docs.cwe) ? (docs.cwe as string[]) : [],
+    securitySeverity: typeof docs.securitySeverity === 'string' ? docs.securitySeverity : undefined,
   };
 };
 
@@ -228,9 +232,12 @@ export function formatSarif(
       },
       defaultConfiguration: { enabled: id in enabledRules, level },
       properties: {
-        tags: ['security', 'jwt', ...(info.category ? [info.category] : [])],
+        // GitHub code scanning: `security` + a `security-severity` score make these security alerts rated
+        // critical/high/medium/low; `external/cwe/cwe-N` tags link the CWE.
+        tags: ['security', 'jwt', ...(info.category ? [info.category] : []), ...info.cwe.map((c) => `external/cwe/${c.toLowerCase()}`)],
         precision: 'high',
         'problem.severity': level,
+        ...(info.securitySeverity ? { 'security-severity': info.securitySeverity } : {}),
       },
     };
   });

@@ -8,6 +8,13 @@ export interface JwtLintDocs {
   /** Grouping of the README rules table. */
   category: 'Keys and algorithms' | 'Claims and lifetime' | 'Decoding and verification' | 'Storage and transport' | 'Randomness';
   requiresTypeChecking?: boolean;
+  /** The weaknesses the rule finds (`CWE-347`), linked from its doc; SARIF output tags results with them. */
+  cwe: readonly `CWE-${number}`[];
+  /**
+   * How bad a finding is, as a CVSS-like score from `'0.0'` to `'10.0'` (GitHub code scanning's `security-severity`:
+   * 9.0+ critical, 7.0+ high, 4.0+ medium, below low): what an attacker gets when the mistake is real.
+   */
+  securitySeverity: `${number}.${number}`;
 }
 
 export const docsUrl = (name: string): string =>

@@ -70,6 +70,10 @@ describe('formats', () => {
       expect(rule.shortDescription.text).toMatch(/^(Require|Disallow)/);
       expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
     }
+    // code scanning rates security alerts by `security-severity` and links CWEs from `external/cwe/*` tags
+    const none = rules.find((r) => r.id === 'jwt-lint/no-none-algorithm') as unknown as { properties: { tags: string[]; 'security-severity': string } };
+    expect(none.properties.tags).toEqual(expect.arrayContaining(['security', 'external/cwe/cwe-347']));
+    expect(Number(none.properties['security-severity'])).toBeGreaterThanOrEqual(9);
     // Every result points at its rule and at a file relative to the source root.
     for (const result of run.results) {
       expect(rules[result.ruleIndex].id).toBe(result.ruleId);
