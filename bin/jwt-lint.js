@@ -4,6 +4,7 @@
 // `jwt-lint | head` closes the pipe early; that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
+    // eslint-disable-next-line n/no-process-exit -- the reader is gone: stop at once, nothing more can be written
     if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
   });

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Wall time of `jwt-lint` against plain `eslint` with the same rules and parser on the same files.
 //
 //   npm run build && node scripts/bench-cli.mjs [--files 3000] [--runs 3] [--corpus <dir>]
@@ -8,7 +7,7 @@
 // and cut down to exactly what `jwt-lint --list-files` accepts, so that both tools lint the same
 // files. ESLint gets a config file with jwt-lint's parser setup and preset.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -56,7 +55,7 @@ if (!values.corpus) {
     const rel = path.relative(source, file).split(path.sep).map((s) => (s === 'node_modules' ? 'nm' : s));
     const target = path.join(corpus, ...rel);
     mkdirSync(path.dirname(target), { recursive: true });
-    cpSync(file, target);
+    copyFileSync(file, target);
   }
   // Keep exactly what jwt-lint lints (it skips bundles, build folders, big files…), up to --files.
   const listed = spawnSync(process.execPath, [jwtLint, '--list-files', corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -76,7 +75,7 @@ if (!values.corpus) {
       if (keep.size >= wanted) break;
       const target = path.join(corpus, `copy${copy}`, path.relative(corpus, file));
       mkdirSync(path.dirname(target), { recursive: true });
-      cpSync(file, target);
+      copyFileSync(file, target);
       keep.add(target);
     }
   }
@@ -113,8 +112,7 @@ function measure(commands) {
       const r = spawnSync(process.execPath, args, { cwd: corpus, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, FORCE_COLOR: '0' } });
       samples[i].push(performance.now() - t);
       if (r.status !== 0 && r.status !== 1) {
-        console.error(`${label} failed (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
-        process.exit(2);
+        throw new Error(`${label} failed (exit ${r.status}):\n${r.stderr.slice(0, 2000)}`);
       }
     });
   }

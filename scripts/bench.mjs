@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Measures what jwt-lint's rules add to ESLint's own cost of parsing real code.
 //
 // For a corpus of real files it times, in one process and interleaved, two Linter runs per file:

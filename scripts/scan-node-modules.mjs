@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Lints real code — the JavaScript and TypeScript under this project's node_modules — with every jwt-lint rule and
 // prints every finding, so a person can look at each one (a finding here is a false positive until shown otherwise),
 // plus files that did not parse and rules that crashed.

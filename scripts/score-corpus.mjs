@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Lints an annotated corpus with every jwt-lint rule and scores the findings against its `// expect:` annotations
 // with the team's scorer (../shared/tools/score-annotations.mjs).
 // usage: node scripts/score-corpus.mjs [DIR=fixtures/corpus] [scorer flags, e.g. --only-rules a,b --min-recall 0.9 --quiet]
@@ -43,9 +42,8 @@ const results = (await lintCorpus(dir)).map((r) => ({
 const report = path.join(os.tmpdir(), `jwt-lint-corpus-${process.pid}.json`);
 fs.writeFileSync(report, JSON.stringify(results));
 if (!fs.existsSync(scorer)) {
-  console.error(`scorer not found at ${scorer}; the ESLint report is at ${report}`);
-  process.exit(2);
+  throw new Error(`scorer not found at ${scorer}; the ESLint report is at ${report}`);
 }
 const run = spawnSync(process.execPath, [scorer, report, '--cases', dir, ...args], { stdio: 'inherit' });
 fs.rmSync(report, { force: true });
-process.exit(run.status ?? 2);
+process.exitCode = run.status ?? 2;

@@ -4,6 +4,7 @@
  */
 import { ESLint } from 'eslint';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import nodePlugin from 'eslint-plugin-n';
 import * as tsParser from '@typescript-eslint/parser';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -97,6 +98,25 @@ describe('eslint-plugin-eslint-plugin', () => {
       ],
     });
     const results = await eslint.lintFiles(['rules/*.ts']);
+    const problems = results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('eslint-plugin-n', () => {
+  it('finds nothing in the shipped code and the scripts (Node APIs within engines, no process.exit, imports that resolve)', async () => {
+    const eslint = new ESLint({
+      cwd: root,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
+        nodePlugin.configs['flat/recommended-module'] as never,
+        // sources import each other as `./x.js` (what the build emits) while the files are `x.ts`
+        { settings: { n: { typescriptExtensionMap: [['.ts', '.js']], tryExtensions: ['.ts', '.js', '.json'] } } },
+      ],
+    });
+    const results = await eslint.lintFiles(['src/**/*.ts', 'rules/*.ts', 'bin/*.js', 'scripts/*.mjs']);
+    expect(results.length).toBeGreaterThan(40);
     const problems = results.flatMap((r) => r.messages.map((m) => `${path.relative(root, r.filePath)}:${m.line} ${m.ruleId}: ${m.message}`));
     expect(problems).toEqual([]);
   });
