@@ -2,7 +2,10 @@
  * How users meet the plugin: a flat config with `extends: ['jwt-lint/recommended']`, linted by ESLint's Node API —
  * the same API the VS Code ESLint extension drives. Findings carry the suggestions the editor shows as quick fixes.
  */
+import json from '@eslint/json';
 import { ESLint } from 'eslint';
+import { defineConfig } from 'eslint/config';
+import plugin from '../src/index.js';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,5 +41,25 @@ describe('a flat config that extends jwt-lint/recommended', () => {
     const secure = spawnSync(process.execPath, [bin, 'secure'], { cwd: project, encoding: 'utf8' });
     expect(secure.stderr).toBe('');
     expect(secure.status).toBe(0);
+  });
+});
+
+describe('a config that also lints other languages', () => {
+  it('leaves JSON files to their language and still lints the JavaScript beside them', async () => {
+    // `extends: ['jwt-lint/recommended']` without `files` reaches every linted file, JSON included
+    const eslint = new ESLint({
+      cwd: project,
+      overrideConfigFile: true,
+      overrideConfig: defineConfig([
+        { files: ['**/*.json'], plugins: { json }, language: 'json/json', extends: ['json/recommended'] },
+        { plugins: { 'jwt-lint': plugin as never }, extends: ['jwt-lint/recommended'] },
+      ]),
+    });
+    const [jsonResult] = await eslint.lintText('{ "token": "eyJhbGciOiJIUzI1NiJ9.e30.x", "secret": "hunter2" }', { filePath: path.join(project, 'settings.json') });
+    expect(jsonResult.messages).toEqual([]);
+    const [jsResult] = await eslint.lintText("import jwt from 'jsonwebtoken';\nexport const check = (t) => jwt.verify(t, 'hunter2');", {
+      filePath: path.join(project, 'check.js'),
+    });
+    expect(jsResult.messages.map((m) => m.ruleId).sort()).toEqual(['jwt-lint/no-hardcoded-secret', 'jwt-lint/require-algorithms']);
   });
 });

@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { version } from './version.js';
 
 /** Extra fields of `meta.docs` for jwt-lint rules. */
@@ -20,4 +21,20 @@ export interface JwtLintDocs {
 export const docsUrl = (name: string): string =>
   `https://github.com/jwt-lint/jwt-lint/blob/v${version}/docs/rules/${name}.md`;
 
-export const createRule = ESLintUtils.RuleCreator<JwtLintDocs>(docsUrl);
+/**
+ * Whether the file is JavaScript as the rules read it (an ESTree `Program` with scopes). A config without `files`
+ * also reaches JSON, Markdown or CSS files that other plugins' languages lint; the rules have nothing to say there.
+ */
+export function isJavaScriptFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): boolean {
+  const sourceCode = context.sourceCode as Partial<TSESLint.SourceCode> | undefined;
+  return typeof sourceCode?.getScope === 'function' && (sourceCode.ast as { type?: string } | undefined)?.type === 'Program';
+}
+
+const ruleCreator = ESLintUtils.RuleCreator<JwtLintDocs>(docsUrl);
+
+/** `RuleCreator` with the docs URL of this release, and rules that stay out of files in other languages. */
+export const createRule: typeof ruleCreator = (spec) => {
+  const rule = ruleCreator(spec);
+  const create = rule.create;
+  return { ...rule, create: (context) => (isJavaScriptFile(context) ? create(context) : {}) };
+};
