@@ -419,7 +419,9 @@ function decodePath(p: string): string | undefined {
 function collect(context: AnyContext, program: TSESTree.Program): FileUsages {
   const sourceCode = context.sourceCode;
   // Cheap exit: the file loads no modelled module nor a framework a plugin decorates (every entry point starts from one).
-  if (!loadsAnyModule(context, jwtModuleMaps) && !moduleLoads(context).some((s) => hostModules.has(s.normalized))) return EMPTY;
+  if (!loadsAnyModule(context, jwtModuleMaps) && !moduleLoads(context).some((s) => hostModules.has(s.normalized)) && !mayBeHostPluginModule(context)) {
+    return EMPTY;
+  }
   const globalScope = sourceCode.getScope(program);
   currentSourceCode = sourceCode;
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
@@ -573,7 +575,38 @@ function findVariableFor(id: TSESTree.Identifier) {
 
 const frameworkLibraries = libraries.filter((lib) => lib.injectable || lib.plugin);
 /** the frameworks plugins decorate (`fastify`): a file importing one may call decorators of a plugin loaded elsewhere */
-const hostModules: ReadonlySet<string> = new Set(frameworkLibraries.flatMap((lib) => lib.plugin?.host?.modules ?? []));
+const hostModules: ReadonlySet<string> = new Set(
+  frameworkLibraries.flatMap((lib) => [...(lib.plugin?.host?.modules ?? []), ...(lib.plugin?.host?.wrappers.map((w) => w.module) ?? [])]),
+);
+const exportingHosts = frameworkLibraries.flatMap((lib) => (lib.plugin?.host?.moduleExports ? [lib.plugin.host] : []));
+
+/** A plugin module that loads nothing of its framework (see `PluginHost.moduleExports`) may call decorators. */
+function mayBeHostPluginModule(context: AnyContext): boolean {
+  return exportingHosts.some((h) => context.sourceCode.text.includes(h.moduleExports!.mention)) && exportedFunctions(context).length > 0;
+}
+
+/** The module's default export, when it is a function of this file: `module.exports = fn`, `export default fn`. */
+function exportedFunctions(context: AnyContext): TSESTree.FunctionLike[] {
+  const out: TSESTree.FunctionLike[] = [];
+  for (const stmt of (context.sourceCode.ast as TSESTree.Program).body) {
+    let value: TSESTree.Node | undefined;
+    if (stmt.type === 'ExportDefaultDeclaration') value = stmt.declaration;
+    else if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' && stmt.expression.operator === '=') {
+      const left = stmt.expression.left;
+      const isModuleExports =
+        left.type === 'MemberExpression' &&
+        left.object.type === 'Identifier' &&
+        left.object.name === 'module' &&
+        memberName(left.property) === 'exports' &&
+        !left.computed;
+      if (isModuleExports) value = stmt.expression.right;
+    }
+    if (!value) continue;
+    const fn = value.type === 'FunctionDeclaration' ? value : localFunction(value);
+    if (fn) out.push(fn);
+  }
+  return out;
+}
 
 type AddUsage = (
   lib: LibraryModel,
@@ -840,7 +873,9 @@ function hostValues(context: AnyContext, host: PluginHost): HostValues | undefin
   const sourceCode = context.sourceCode;
   const wrapperModules = new Map(host.wrappers.map((w) => [w.module, w.exports] as const));
   const sites = moduleLoads(context).filter((s) => host.modules.includes(s.normalized) || wrapperModules.has(s.normalized));
-  if (!sites.some((s) => host.modules.includes(s.normalized))) return undefined;
+  // a file that loads nothing of the framework: only a default-exported plugin function, confirmed below
+  const exported = sites.length === 0 && host.moduleExports && sourceCode.text.includes(host.moduleExports.mention) ? exportedFunctions(context) : [];
+  if (sites.length === 0 && exported.length === 0) return undefined;
 
   const bound: { kind: HostKind; variable: Variable }[] = [];
   const factoryCalls: TSESTree.CallExpression[] = [];
@@ -962,6 +997,7 @@ function hostValues(context: AnyContext, host: PluginHost): HostValues | undefin
     }
   };
   queue.push(...out.instances);
+  pluginFunctions.push(...exported);
   for (const fn of pluginFunctions) addPlugin(fn);
   const addHandler = (node: TSESTree.Node | undefined) => {
     const fn = addFunctionParams(node, [out.requests, out.replies]);
@@ -1003,13 +1039,19 @@ function hostValues(context: AnyContext, host: PluginHost): HostValues | undefin
       }
     }
   }
+  if (exported.length > 0) {
+    // the evidence that the exported function is a plugin of this framework, not an Express `(app) => …` module
+    const { instanceNames, replyNames } = host.moduleExports!;
+    const named = exported.some((fn) => fn.params[0]?.type === 'Identifier' && instanceNames.includes(fn.params[0].name));
+    if (!named && ![...out.replies].some((v) => replyNames.includes(v.name))) return undefined;
+  }
   return out;
 }
 
 /** The function `node` is or names: an inline function, a function declaration, a `const` bound to a function. */
 function localFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
   const n = stripTsWrappers(node);
-  if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') return n;
+  if (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration') return n;
   if (n.type !== 'Identifier') return undefined;
   const defs = findVariableFor(n)?.defs;
   if (defs?.length !== 1) return undefined;

@@ -138,6 +138,7 @@ const fastifyHost: PluginHost = {
   hooks: ['onRequest', 'preParsing', 'preValidation', 'preHandler', 'preSerialization', 'onSend', 'onResponse', 'onTimeout', 'onError'],
   register: 'register',
   serverProperty: 'server',
+  moduleExports: { instanceNames: ['fastify'], replyNames: ['reply'], mention: 'jwt' },
 };
 
 export const fastifyJwt: LibraryModel = {

@@ -237,4 +237,11 @@ export interface PluginHost {
   register: string;
   /** the request property that holds the instance (`request.server`) */
   serverProperty: string;
+  /**
+   * Plugin modules that load nothing of the framework (`@fastify/autoload` route folders:
+   * `module.exports = async function (fastify, opts) { fastify.post(…) }`): a default-exported function counts as a
+   * plugin when its first parameter has one of `instanceNames`, or when a route it registers takes a reply parameter
+   * named in `replyNames` (`(request, reply) => …`). Only in files that mention `mention` (the plugin's `jwt`).
+   */
+  moduleExports?: { instanceNames: readonly string[]; replyNames: readonly string[]; mention: string };
 }

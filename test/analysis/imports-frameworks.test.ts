@@ -415,8 +415,41 @@ export default async function authRoutes(app) {
       { api: '@fastify/jwt#reply.jwtSign', line: 5, expiresIn: 'unknown', audience: 'unknown' },
       { api: '@fastify/jwt#request.jwtVerify', line: 8, expiresIn: 'unknown', audience: 'unknown' },
     ]);
-    // the same file without the import: never by the method name alone
-    expect(usages(routes.replace(`import '@fastify/jwt';`, ''), JS)).toEqual([]);
+    // without the import, the module's shape is the evidence: a default-exported plugin function whose route takes
+    // `(req, reply)` (an @fastify/autoload route file)
+    expect(usages(routes.replace(`import '@fastify/jwt';`, ''), JS)).toEqual(['@fastify/jwt#reply.jwtSign sign @5', '@fastify/jwt#request.jwtVerify verify @8']);
+  });
+});
+
+describe('@fastify/jwt in a plugin module that loads nothing of Fastify (@fastify/autoload)', () => {
+  const JS: Opts = { filename: '/app/routes/auth/index.js' };
+  const autoload = `
+module.exports = async function (fastify, opts) {
+  fastify.post('/login', async (request, reply) => {
+    const token = fastify.jwt.sign({ sub: request.body.id }, { expiresIn: '30d' });
+    return { token };
+  });
+  fastify.get('/me', { onRequest: [fastify.authenticate] }, async (request) => request.user);
+};
+`;
+  it('anchors on a default-exported function whose first parameter is `fastify`, or whose routes take a `reply`', () => {
+    expect(usages(autoload, JS)).toEqual(['@fastify/jwt#jwt.sign sign @4']);
+    expect(usages(autoload.replace('module.exports = async function', 'export default async function'), JS)).toEqual(['@fastify/jwt#jwt.sign sign @4']);
+    // instance named otherwise: the `reply` parameter of a route it registers is the evidence
+    expect(usages(autoload.replaceAll('fastify', 'app'), JS)).toEqual(['@fastify/jwt#jwt.sign sign @4']);
+    // a fastify-plugin wrapper alone (no fastify import) ties its function's parameter to an instance
+    const wrapped = `const fp = require('fastify-plugin');\nmodule.exports = fp(async (app) => { app.decorate('issue', (u) => app.jwt.sign({ sub: u.id })); });`;
+    expect(usages(wrapped, JS)).toEqual(['@fastify/jwt#jwt.sign sign @2']);
+  });
+  it('stays silent without that evidence', () => {
+    // an Express-style router module: `(req, res)` handlers, instance not named fastify
+    const express = autoload.replaceAll('fastify', 'app').replaceAll('reply', 'res');
+    expect(usages(express, JS)).toEqual([]);
+    // not the module's default export
+    expect(usages(autoload.replace('module.exports = async function', 'async function routes'), JS)).toEqual([]);
+    expect(usages(autoload.replace('module.exports = async function', 'exports.routes = async function'), JS)).toEqual([]);
+    // a local object with the same shape inside the plugin is not the instance
+    expect(usages(`module.exports = async function (fastify) { const tokens = { jwt: { sign() {} } }; tokens.jwt.sign({}); };`, JS)).toEqual([]);
   });
 });
 
@@ -452,14 +485,16 @@ export default async function sessionRoutes(app: FastifyInstance) {
     expect(findings).toContain('jwt-lint/no-hardcoded-secret @12'); // the per-call key
     // missing expiration / allow-list / audience: the registration in app.ts may set them
     expect(findings.filter((f) => /require-|no-algorithm-confusion/.test(f))).toEqual([]);
-    // the same file without the fastify import: nothing at all
-    expect(lintAll(routes.replace(`import type { FastifyInstance } from 'fastify';`, ''))).toEqual([]);
+    // the same file without the fastify import: a default-exported plugin whose routes take `(request, reply)`, so
+    // the same per-call findings and still nothing that the registration could provide
+    expect(lintAll(routes.replace(`import type { FastifyInstance } from 'fastify';`, ''))).toEqual(findings);
   });
 
   it('stays silent without a fastify import, on look-alike receivers, and on types from another module', () => {
-    // no fastify import at all: a custom object with the same method names
-    expect(usages(routes.replace(`import type { FastifyInstance } from 'fastify';`, ''), TS)).toEqual([]);
-    expect(usages(routes.replace(`from 'fastify'`, `from './types'`), TS)).toEqual([]);
+    // no fastify import and not the module's default export: a custom object with the same method names
+    const named = routes.replace('export default async function', 'export async function');
+    expect(usages(named.replace(`import type { FastifyInstance } from 'fastify';`, ''), TS)).toEqual([]);
+    expect(usages(named.replace(`from 'fastify'`, `from './types'`), TS)).toEqual([]);
     const other = `
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { makeClient } from './client';
