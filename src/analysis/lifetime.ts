@@ -21,7 +21,7 @@ import { mentionsRefresh, splitWords } from './names.js';
 import { getOption, type OptionLookup } from './options.js';
 import { classifyClock, classifyJoseExpiration, isZonelessDateString, parseDuration } from './time.js';
 import { getUsageOption } from './usage-options.js';
-import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext, type Resolved } from './values.js';
+import { resolveExpression, resolveValue, stripTsWrappers, valueSources, type AnyContext, type Resolved } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -65,7 +65,7 @@ export function getLifetime(context: AnyContext, usage: JwtUsage): Lifetime {
   if (option.kind === 'present') {
     // jsonwebtoken throws on `expiresIn` with a string payload: no token, no lifetime
     if (model.op === 'sign' && getClaim(context, usage, 'exp').kind === 'string') return UNKNOWN;
-    return model.builder ? fromChainValue(context, option.node, option.value) : fromOptionValue(model, option.node, option.value);
+    return model.builder ? fromChainValue(context, option.node, option.value) : fromOptionValue(context, model, option.node, option.value);
   }
   if (model.op !== 'sign') return UNKNOWN;
   const exp = getClaim(context, usage, 'exp');
@@ -75,10 +75,22 @@ export function getLifetime(context: AnyContext, usage: JwtUsage): Lifetime {
   return { kind: 'none' };
 }
 
-function fromOptionValue(model: ApiModel, node: Node, value: Resolved): Lifetime {
-  if (value.kind !== 'known') return UNKNOWN;
-  const seconds = parseDuration(value.value, model.durations ?? 'jsonwebtoken');
-  return seconds === undefined ? UNKNOWN : { kind: 'seconds', value: seconds, node, via: 'option' };
+function fromOptionValue(context: AnyContext, model: ApiModel, node: Node, value: Resolved): Lifetime {
+  const semantics = model.durations ?? 'jsonwebtoken';
+  if (value.kind === 'known') {
+    const seconds = parseDuration(value.value, semantics);
+    return seconds === undefined ? UNKNOWN : { kind: 'seconds', value: seconds, node, via: 'option' };
+  }
+  // `rememberMe ? '90d' : '7d'`: when every branch is a known duration, the token can live as long as the longest
+  const sources = valueSources(context, node);
+  if (sources.length < 2) return UNKNOWN;
+  let longest: Lifetime = UNKNOWN;
+  for (const source of sources) {
+    const seconds = source.kind === 'literal' ? parseDuration(source.value, semantics) : undefined;
+    if (seconds === undefined) return UNKNOWN;
+    if (longest.kind !== 'seconds' || seconds > longest.value) longest = { kind: 'seconds', value: seconds, node: source.node, via: 'option' };
+  }
+  return longest;
 }
 
 /** jose-style expiration setters: relative strings, absolute NumericDates, Dates. */

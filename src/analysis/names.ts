@@ -513,11 +513,14 @@ const REDUCED_WORDS = set(
   'is', 'has', 'dto', 'info', 'id', 'ids', 'name', 'names', 'role', 'roles', 'type',
 );
 
-/** A name for an entity record: `user`, `foundUser`, `dbUser`, `userDoc`, `account`. Not `userId`, `safeUser`. */
+/** Protocols whose "user" is a login name, not a person's record (`mqttUser`, `smtpUser`, `ldapUser`). */
+const SERVICE_LOGIN_WORDS = set('mqtt', 'smtp', 'ftp', 'sftp', 'ssh', 'ldap', 'imap', 'amqp', 'proxy', 'basic');
+
+/** A name for an entity record: `user`, `foundUser`, `dbUser`, `userDoc`, `account`. Not `userId`, `safeUser`, `mqttUser`. */
 export function isEntityName(name: string): boolean {
   const words = splitWords(name);
   if (words.length === 0) return false;
-  for (const w of words) if (REDUCED_WORDS.has(w)) return false;
+  for (const w of words) if (REDUCED_WORDS.has(w) || SERVICE_LOGIN_WORDS.has(w)) return false;
   const last = words[words.length - 1];
   if (ENTITY_WORDS.has(last)) return true;
   return words.length >= 2 && RECORD_WORDS.has(last) && ENTITY_WORDS.has(words[words.length - 2]);

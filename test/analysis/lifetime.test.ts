@@ -57,6 +57,16 @@ describe('getLifetime: jsonwebtoken expiresIn', () => {
     expect(lifetimeNode(JWT + `jwt.sign({ sub }, key, { expiresIn: '30d' });`)).toBe(`'30d'`);
   });
 
+  it('takes the longest branch when every branch is a known duration', () => {
+    expect(lifetime(JWT + `jwt.sign({ sub }, key, { expiresIn: rememberMe ? '90d' : '7d' });`)).toBe(90 * 86400);
+    expect(lifetimeNode(JWT + `jwt.sign({ sub }, key, { expiresIn: rememberMe ? '90d' : '7d' });`)).toBe(`'90d'`);
+    expect(lifetimeNode(JWT + `const TTL = long ? 3600 : '30d'; jwt.sign({ sub }, key, { expiresIn: TTL });`)).toBe(`'30d'`);
+    // a branch that is not known keeps the whole lifetime unknown
+    expect(lifetime(JWT + `jwt.sign({ sub }, key, { expiresIn: opts.ttl || '30d' });`)).toBe('unknown');
+    expect(lifetime(JWT + `jwt.sign({ sub }, key, { expiresIn: long ? ttl : '30d' });`)).toBe('unknown');
+    expect(lifetime(JWT + `jwt.sign({ sub }, key, { expiresIn: long ? '30d' : 'soon' });`)).toBe('unknown');
+  });
+
   it.each([
     [`jwt.sign({ sub }, key, { expiresIn: process.env.JWT_TTL });`],
     [`jwt.sign({ sub }, key, { expiresIn: ttl });`],

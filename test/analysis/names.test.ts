@@ -295,7 +295,7 @@ describe('isEntityName', () => {
   it.each(['user', 'User', 'foundUser', 'dbUser', 'existing_user', 'account', 'customer', 'userDoc', 'userRecord', 'memberEntity'])('%s', (n) => {
     expect(isEntityName(n)).toBe(true);
   });
-  it.each(['userId', 'userName', 'safeUser', 'tokenUser', 'userPayload', 'users', 'payload', 'data', 'doc', 'isUser', 'userDto', 'userRole'])('not %s', (n) => {
+  it.each(['userId', 'userName', 'safeUser', 'tokenUser', 'userPayload', 'users', 'payload', 'data', 'doc', 'isUser', 'userDto', 'userRole', 'mqttUser', 'smtp_user', 'ldapUser'])('not %s', (n) => {
     expect(isEntityName(n)).toBe(false);
   });
 });
