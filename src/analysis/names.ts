@@ -182,17 +182,22 @@ const TOKEN_WHOLE = set('auth', 'authorization', 'accesstoken', 'refreshtoken', 
 const TOKEN_DISQUALIFIERS = set(
   'max', 'min', 'num', 'count', 'total', 'prompt', 'completion', 'input', 'output', 'used', 'remaining', 'limit',
   'per', 'cancellation', 'cancel', 'abort', 'page', 'pagination', 'continuation', 'cursor', 'sync', 'lexer', 'lex', 'parser',
-  'syntax', 'design', 'injection', 'di', 'decoded', 'verified', 'parsed', 'captcha', 'recaptcha', 'turnstile',
-  'hcaptcha', 'push', 'device', 'fcm', 'apns', 'expo', 'notification', 'word', 'text', 'css', 'theme', 'color',
+  'syntax', 'design', 'injection', 'di', 'decoded', 'verified', 'parsed', 'word', 'text', 'css', 'theme', 'color',
   'style', 'ast', 'eof', 'string', 'template', 'regex',
 );
+/**
+ * Tokens another service issues (push-notification device tokens, captcha responses): not our credential when stored
+ * or sent, but a `deviceToken` this code *generates* is a credential it hands out.
+ */
+const PROVIDER_TOKEN_QUALIFIERS = set('captcha', 'recaptcha', 'turnstile', 'hcaptcha', 'push', 'device', 'fcm', 'apns', 'expo', 'notification');
 
 /** Qualifiers that disqualify only right before the head (`NextToken`, but `next-auth.session-token` is auth). */
 const TOKEN_ADJACENT_DISQUALIFIERS = set('next', 'resume', 'marker');
 
-function isNonCredentialToken(w: readonly string[]): boolean {
+function isNonCredentialToken(w: readonly string[], generatedHere = false): boolean {
   const n = w.length;
-  return hasAny(w, 0, n - 1, TOKEN_DISQUALIFIERS) || (n > 1 && TOKEN_ADJACENT_DISQUALIFIERS.has(w[n - 2]));
+  if (hasAny(w, 0, n - 1, TOKEN_DISQUALIFIERS) || (n > 1 && TOKEN_ADJACENT_DISQUALIFIERS.has(w[n - 2]))) return true;
+  return !generatedHere && hasAny(w, 0, n - 1, PROVIDER_TOKEN_QUALIFIERS);
 }
 
 function kindFromWords(w: readonly string[]): TokenKind {
@@ -478,7 +483,8 @@ export function isRandomnessSensitiveName(name: string): boolean {
   if (from === 0 && startsWithPredicateOrVerb(words) && !(head === 'code' && CODE_CONTEXT.has(words[0]))) return false;
   if (RANDOM_HEADS.has(head)) {
     // judged on the whole name: the stripped `next` of `nextToken` is AWS-style pagination, not a generator
-    if ((head === 'token' || head === 'jwt') && (isNonCredentialToken(w) || isNonCredentialToken(core(all)))) return false;
+    // the value is generated here, so a `deviceToken` is one this code issues
+    if ((head === 'token' || head === 'jwt') && (isNonCredentialToken(w, true) || isNonCredentialToken(core(all), true))) return false;
     return true;
   }
   if (n === 1) return head === 'state';

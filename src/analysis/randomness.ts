@@ -355,8 +355,12 @@ class Tracer {
     private readonly weak: ReadonlySet<Node>,
   ) {}
 
+  isClock(): boolean {
+    return this.model === CLOCK || this.model.kind === 'clock';
+  }
+
   sensitive(name: string, kind: RandomSink['kind']): boolean {
-    if (this.model === CLOCK || this.model.kind === 'clock') {
+    if (this.isClock()) {
       const head = headWord(name);
       if (head && CLOCK_ALLOWED_HEADS.has(head)) return false;
     }
@@ -458,6 +462,10 @@ class Tracer {
     const name = functionName(fn);
     if (!name) return;
     if (this.add('function', name, fn) || budget <= 0) return;
+    // a method named for nothing in particular is named by its class: `OtpService.generateCode()`
+    const owner = fn.parent?.type === 'MethodDefinition' ? fn.parent.parent?.parent : undefined;
+    const className = owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') ? owner.id?.name : undefined;
+    if (className && this.add('function', `${className}_${name}`, fn)) return;
     for (const call of this.callSites(fn)) this.visit(this.climb(call), budget - 1);
   }
 
@@ -471,6 +479,9 @@ class Tracer {
       this.add('name', args[0].value, call);
       return;
     }
+    // a neutral variable handed to a function named for its purpose: `sendVerificationEmail(to, code)` (not for clock
+    // values, which are mostly expiry times: `storeResetToken(id, token, Date.now() + 3600e3)`)
+    if (method && root.type === 'Identifier' && !this.isClock()) this.add('name', `${method}_${root.name}`, call);
     if (index !== 0 || !method) return;
     // setters: `setNonce(v)`, `this.setToken(v)`, jose `.setJti(v)`
     const setter = /^set([A-Z_].*)$/.exec(method);

@@ -82,8 +82,31 @@ describe('traceRandomValue', () => {
   it('follows a class method called through this', () => {
     expect(flows('class S { rand() { return Math.random().toString(36); } issue() { this.resetToken = this.rand(); } }')[0].sinks).toEqual([
       'rand:function:false',
+      'S_rand:function:false',
       'resetToken:name:true',
     ]);
+  });
+  it('names a neutral method by its class', () => {
+    expect(flows("class OtpService { generateCode() { let code = ''; for (let i = 0; i < 6; i++) code += Math.floor(Math.random() * 10); return code; } }")[0].sinks).toEqual([
+      'code:name:false',
+      'generateCode:function:false',
+      'OtpService_generateCode:function:true',
+    ]);
+    expect(flows('class Backoff { next() { return Math.random() * 1000; } }')[0].sinks).toEqual(['next:function:false', 'Backoff_next:function:false']);
+  });
+  it('names a neutral variable by the function it is handed to', () => {
+    const code = "const code = ((Math.random() * 1e6) | 0).toString().padStart(6, '0');\nawait sendVerificationEmail(env, userId, code);";
+    expect(flows(code)[0].sinks).toEqual(['code:name:false', 'sendVerificationEmail_code:name:true']);
+    expect(flows('const delay = Math.random() * 500; await sendVerificationEmail(to, delay);')[0].sinks).toEqual([
+      'delay:name:false',
+      'sendVerificationEmail_delay:name:false',
+    ]);
+    // clock values handed on are mostly expiry times
+    expect(flows('const expires = Date.now() + 600000; await storeResetToken(id, token, expires);')[0].sinks).toEqual(['expires:name:false']);
+  });
+  it('counts a token this code generates as a credential, whatever its qualifier', () => {
+    expect(flows("import { v1 as uuidv1 } from 'uuid';\nconst deviceToken = uuidv1();")[0].sinks).toEqual(['deviceToken:name:true']);
+    expect(flows('const pageToken = Math.random().toString(36);')[0].sinks).toEqual(['pageToken:name:false']);
   });
   it('names JWT claims of sign usages, and the owner of neutral properties', () => {
     expect(flows("import jwt from 'jsonwebtoken';\njwt.sign({ sub, jti: Math.random() }, k);")[0].sinks).toEqual(['jti:claim:true']);
