@@ -265,7 +265,9 @@ export function millisecondTime(context: AnyContext, node: Node): { fix?: string
   const clock = classifyClock(context, node);
   if (clock) {
     if (clock.unit !== 'ms') return undefined;
-    if (clock.offsetSeconds === undefined || !isWrittenHere(node)) return {};
+    if (!isWrittenHere(node)) return {};
+    // `new Date(x).getTime()`: the same instant in seconds
+    if (clock.offsetSeconds === undefined) return isDateToNumber(node) ? { fix: `Math.floor(${context.sourceCode.getText(node)} / 1000)` } : {};
     const offset = clock.offsetSeconds;
     const seconds = Number.isInteger(offset) ? offset : Math.round(offset * 1000);
     return Number.isSafeInteger(seconds) ? { fix: secondsClockText(seconds) } : {};
@@ -275,6 +277,14 @@ export function millisecondTime(context: AnyContext, node: Node): { fix?: string
     return stripTsWrappers(node).type === 'Literal' ? { fix: String(Math.floor(r.value / 1000)) } : {};
   }
   return undefined;
+}
+
+/** `new Date(…).getTime()` / `.valueOf()`: a Date turned into its milliseconds, nothing added. */
+function isDateToNumber(node: Node): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type !== 'CallExpression' || n.arguments.length > 0 || n.callee.type !== 'MemberExpression') return false;
+  const name = staticMemberName(n.callee);
+  return (name === 'getTime' || name === 'valueOf') && stripTsWrappers(n.callee.object).type === 'NewExpression';
 }
 
 /** The time-setting calls of a builder chain (the model's expiration, not-before and issued-at methods), in source order. */

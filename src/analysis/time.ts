@@ -402,12 +402,14 @@ function dateOf(context: AnyContext, node: Node, depth: number): Clock | undefin
   if (n.type === 'NewExpression') {
     if (!isGlobalRef(context, n.callee, 'Date')) return undefined;
     if (n.arguments.length === 0) return { unit: 'ms', offset: 0, integer: true };
-    if (n.arguments.length === 1 && n.arguments[0].type !== 'SpreadElement') {
+    if (n.arguments.some((a) => a.type === 'SpreadElement')) return undefined;
+    if (n.arguments.length === 1) {
       const c = clockOf(context, n.arguments[0], depth + 1);
       // a Date holds integer milliseconds
-      return c && c.unit === 'ms' ? { ...c, integer: true } : undefined;
+      if (c) return c.unit === 'ms' ? { ...c, integer: true } : undefined;
     }
-    return undefined;
+    // `new Date(req.body.validUntil)`, `new Date(2026, 0, 31)`: some instant, still in milliseconds
+    return { unit: 'ms', offset: undefined, integer: true };
   }
   if (n.type === 'Identifier') {
     const init = follow(context, n);

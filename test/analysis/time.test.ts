@@ -295,6 +295,11 @@ describe('classifyClock', () => {
     ['function f(ttl) { target(Date.now() + ttl) }', { unit: 'ms', exact: false, integer: true }],
     ['function f(ttl) { target(Math.floor(Date.now() / 1000) + ttl) }', { unit: 's', exact: false, integer: true }],
     ['target(Date.now() as number)', { unit: 'ms', offsetSeconds: 0, exact: true, integer: true }],
+    // some instant, not now: still milliseconds, at an unknown offset
+    ['target(new Date(2020, 1, 1).getTime())', { unit: 'ms', exact: false, integer: true }],
+    ['target(new Date(someString).getTime())', { unit: 'ms', exact: false, integer: true }],
+    ['target(+new Date(req.body.validUntil))', { unit: 'ms', exact: false, integer: true }],
+    ['target(Math.floor(new Date(someString).getTime() / 1000))', { unit: 's', exact: false, integer: true }],
   ])('%s', (code, expected) => {
     expect(clock(code)).toEqual(expected);
   });
@@ -306,8 +311,6 @@ describe('classifyClock', () => {
     ['const Math = { floor: (x) => x }; target(Math.floor(Date.now() / 1000) + 1)'.replace('+ 1', '')],
     ['target(performance.now())'],
     ['target(new Date())'],
-    ['target(new Date(2020, 1, 1).getTime())'],
-    ['target(new Date(someString).getTime())'],
     ['function f(d) { target(d.getTime()) }'],
     ['const d = new Date(); d.setHours(0); target(d.getTime())'],
     ['let now = Date.now(); now = 5; target(now)'],

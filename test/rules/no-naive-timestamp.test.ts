@@ -77,6 +77,15 @@ ruleTester.run('no-naive-timestamp', rule, {
       errors: [{ messageId: 'millisecondClaim', suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, exp: Math.floor(Date.now() / 1000) + 3600 }, key);` }] }],
     },
     {
+      // some other instant, still in milliseconds
+      code: J + `jwt.sign({ site, exp: new Date(req.body.validUntil).getTime() }, key);`,
+      errors: [{ messageId: 'millisecondClaim', data: { claim: 'exp' }, column: 55, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ site, exp: Math.floor(new Date(req.body.validUntil).getTime() / 1000) }, key);` }] }],
+    },
+    {
+      code: J + `jwt.sign({ site, exp: +new Date(validUntil) }, key);`,
+      errors: [{ messageId: 'millisecondClaim', data: { claim: 'exp' }, column: 55, suggestions: [] }],
+    },
+    {
       code: J + `jwt.sign({ sub, iat: +new Date() }, key, { expiresIn: '1h' });`,
       errors: [{ messageId: 'millisecondClaim', data: { claim: 'iat' }, suggestions: [{ messageId: 'replaceWith', output: J + `jwt.sign({ sub, iat: Math.floor(Date.now() / 1000) }, key, { expiresIn: '1h' });` }] }],
     },
