@@ -59,7 +59,7 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         const reported = new Set<TSESTree.Node>();
         for (const usage of getJwtUsages(context)) {
-          const payload = payloadNode(usage);
+          const payload = payloadNode(context, usage);
           if (!payload || isEncryptedPayload(usage)) continue;
           const callee = apiName(usage);
           const reading = readPayload(context, payload);

@@ -20,7 +20,7 @@ import { getArg, getChainCall, type ChainCall, type JwtUsage } from './imports.j
 import { mentionsRefresh, splitWords } from './names.js';
 import { getOption, type OptionLookup } from './options.js';
 import { classifyClock, classifyJoseExpiration, isZonelessDateString, parseDuration } from './time.js';
-import { getUsageOption } from './usage-options.js';
+import { getPayload, getUsageOption } from './usage-options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, valueSources, type AnyContext, type Resolved } from './values.js';
 
 type Node = TSESTree.Node;
@@ -40,7 +40,7 @@ const SIGN_OPS: ReadonlySet<ApiModel['op']> = new Set(['sign', 'configure-sign',
 export type ClaimLookup = OptionLookup | { kind: 'string' };
 
 export function getClaim(context: AnyContext, usage: JwtUsage, claim: string): ClaimLookup {
-  const payload = getArg(usage, 'payload');
+  const payload = getPayload(context, usage);
   // a builder without a payload starts from an empty claims set (jose `new SignJWT()`)
   if (payload.kind === 'absent' && usage.model.builder) return { kind: 'absent' };
   if (payload.kind !== 'present') return { kind: 'unknown' };

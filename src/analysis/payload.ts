@@ -11,7 +11,8 @@
 import { staticMemberName } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getArg, type JwtUsage } from './imports.js';
+import type { JwtUsage } from './imports.js';
+import { getPayload } from './usage-options.js';
 import { isEntityName, splitWords } from './names.js';
 import { readObject } from './options.js';
 import { isForeignNode, resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
@@ -60,9 +61,9 @@ const MAX_DEPTH = 2;
  * The payload expression of a sign usage: the `payload` argument, which for a builder (`new SignJWT(p)`) is the
  * constructor's argument. `undefined` when there is none or a spread hides it.
  */
-export function payloadNode(usage: JwtUsage): TSESTree.Expression | undefined {
+export function payloadNode(context: AnyContext, usage: JwtUsage): TSESTree.Expression | undefined {
   if (usage.model.op !== 'sign') return undefined;
-  const arg = getArg(usage, 'payload');
+  const arg = getPayload(context, usage);
   return arg.kind === 'present' ? arg.node : undefined;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { OptionConcept } from '../models/types.js';
 import { insertOptionsArgumentFix, insertPropertiesFix, type FixFunction } from '../util/fix.js';
-import { getArg, getChainCall, type JwtUsage } from './imports.js';
+import { getArg, getChainCall, type ArgLookup, type JwtUsage } from './imports.js';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getOption, type OptionLookup } from './options.js';
 import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
@@ -99,4 +100,14 @@ export function addOptionFix(context: AnyContext, usage: JwtUsage, name: string,
     (p) => p.type === 'Property' && ((!p.computed && p.key.type === 'Identifier' && p.key.name === name) || (p.key.type === 'Literal' && p.key.value === name)),
   );
   return hasKey ? undefined : insertPropertiesFix(context.sourceCode, object, [prop]);
+}
+
+/**
+ * The payload of a sign usage: its `payload` argument, or the `payload` option of APIs that take everything in one
+ * object (jws `sign({ header, payload, secret })`). For a builder (`new SignJWT(p)`) the constructor's argument.
+ */
+export function getPayload(context: AnyContext, usage: JwtUsage): ArgLookup {
+  if (usage.model.args.payload !== undefined || !usage.model.options?.payload) return getArg(usage, 'payload');
+  const option = ownOption(context, usage, 'payload');
+  return option.kind === 'present' ? { kind: 'present', node: option.node as TSESTree.Expression } : option;
 }

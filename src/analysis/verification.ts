@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { OptionConcept } from '../models/types.js';
 import { apiName, getArg, getJwtUsages, type JwtUsage } from './imports.js';
 import { getOption } from './options.js';
-import { getUsageOption } from './usage-options.js';
+import { getPayload, getUsageOption } from './usage-options.js';
 import type { AnyContext } from './values.js';
 import { isMissingValue } from './algorithms.js';
 
@@ -44,7 +44,7 @@ export function claimPinning(context: AnyContext, usage: JwtUsage, concept: 'aud
   if (lookup.kind === 'unknown') return 'unknown';
   if (lookup.kind === 'present' && !isMissingValue(lookup.value)) return 'pinned';
   if (SIGN_OPS.has(model.op)) {
-    const payload = getArg(usage, 'payload');
+    const payload = getPayload(context, usage);
     const claim = CLAIM_OF[concept];
     if (payload.kind === 'unknown' || !claim) return 'unknown';
     if (payload.kind === 'present') {

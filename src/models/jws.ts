@@ -11,7 +11,8 @@ import type { ApiModel, LibraryModel } from './types.js';
 export const sign: ApiModel = {
   op: 'sign',
   args: { options: 0 },
-  options: { algorithm: 'header.alg', key: ['secret', 'privateKey'] },
+  // no `expiresIn`: a jws token expires only through an `exp` in its payload
+  options: { payload: 'payload', algorithm: 'header.alg', key: ['secret', 'privateKey'], expiresIn: [] },
 };
 
 export const verify: ApiModel = {

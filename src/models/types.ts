@@ -39,6 +39,7 @@ export type ArgRole = 'token' | 'key' | 'payload' | 'options' | 'callback' | 'al
 
 /** Concepts an options object can carry; each maps to a dotted path inside the options object. */
 export type OptionConcept =
+  | 'payload' // the claims, when an API takes them inside its options object (jws `sign({ header, payload, secret })`)
   | 'algorithms' // allow-list on verify
   | 'algorithm' // single algorithm on sign (on verify it is a mistake: singular)
   | 'expiresIn'

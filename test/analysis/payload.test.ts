@@ -9,7 +9,7 @@ type Reading = { props: string[]; records: string[] };
 const read = (code: string): Reading | undefined =>
   analyze(code, (context) => {
     const usage = getJwtUsages(context).find((u) => u.model.op === 'sign');
-    const node = usage && payloadNode(usage);
+    const node = usage && payloadNode(context, usage);
     if (!node) return undefined;
     const r = readPayload(context, node);
     const text = (n: import('@typescript-eslint/utils').TSESTree.Node) => context.sourceCode.getText(n);
@@ -26,11 +26,21 @@ describe('payloadNode', () => {
   it('is the payload argument of a sign call and the constructor argument of a builder', () => {
     const payloads = (code: string) =>
       analyze(code, (context) => getJwtUsages(context).map((u) => {
-        const n = payloadNode(u);
+        const n = payloadNode(context, u);
         return n ? context.sourceCode.getText(n) : null;
       }));
     expect(payloads(`import jwt from 'jsonwebtoken'; jwt.sign(a, k); jwt.verify(t, k); jwt.sign(...args);`)).toEqual(['a', null, null]);
     expect(payloads(`import { SignJWT, EncryptJWT } from 'jose'; new SignJWT(b).sign(k); new EncryptJWT(c).encrypt(k);`)).toEqual(['b', 'c']);
+  });
+  it('is the payload option of an API that takes everything in one object (jws)', () => {
+    const payloads = (code: string) =>
+      analyze(code, (context) => getJwtUsages(context).map((u) => {
+        const n = payloadNode(context, u);
+        return n ? context.sourceCode.getText(n) : null;
+      }));
+    expect(payloads(`import jws from 'jws'; jws.sign({ header: { alg: 'HS256' }, payload: { sub }, secret });`)).toEqual(['{ sub }']);
+    expect(payloads(`import jws from 'jws'; const o = { header, payload: claims, secret }; jws.sign(o);`)).toEqual(['claims']);
+    expect(payloads(`import jws from 'jws'; jws.sign({ header, secret, ...rest }); jws.sign(opts);`)).toEqual([null, null]);
   });
   it('knows which builders encrypt their payload', () => {
     expect(

@@ -50,6 +50,10 @@ ruleTester.run('no-sensitive-payload', rule, {
     `import jwt from 'jsonwebtoken'; jwt.sign({ sub: id }, user.password);`,
   ],
   invalid: [
+    {
+      code: `import jws from 'jws';\njws.sign({ header: { alg: 'HS256' }, payload: { sub: u.id, password: u.password }, secret });`,
+      errors: [{ messageId: 'sensitiveClaim', data: { name: 'password', what: 'a password', callee: 'jws.sign' }, line: 2, column: 60 }],
+    },
     // sensitive claims: key, shorthand, value name, nested
     ...jwtInvalid({
       code: `const token = jwt.sign({ sub: user.id, password: user.password }, secret);`,

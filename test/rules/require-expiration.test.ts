@@ -9,6 +9,9 @@ const jwtValid = (code: string) => validVariants(jwtVariants(code), code);
 
 ruleTester.run('require-expiration', rule, {
   valid: [
+    `import jws from 'jws';\njws.sign({ header: { alg: 'HS256' }, payload: { sub, exp: Math.floor(Date.now() / 1000) + 900 }, secret });`,
+    `import jws from 'jws';\nexport const sign = (payload) => jws.sign({ header: { alg: 'HS256' }, payload, secret });`,
+    `import jws from 'jws';\njws.sign({ header: { alg: 'HS256' }, secret, ...rest });`,
     // an expiration in the options, in the payload, in a jose chain
     ...jwtValid(`jwt.sign({ sub: user.id }, key, { expiresIn: '15m' });`),
     ...jwtValid(`jwt.sign({ sub: user.id, exp: Math.floor(Date.now() / 1000) + 900 }, key);`),
@@ -53,6 +56,11 @@ ruleTester.run('require-expiration', rule, {
     `import { sign } from 'hono/jwt'; await sign({ sub, exp: Math.floor(Date.now() / 1000) + 60 * 5 }, process.env.K);`,
   ],
   invalid: [
+    {
+      // jws takes the payload inside its one options object, and has no `expiresIn`
+      code: `import jws from 'jws';\nexport const link = (id) => jws.sign({ header: { alg: 'HS256' }, payload: { sub: id, purpose: 'unsubscribe' }, secret: process.env.LINK_SECRET });`,
+      errors: [{ messageId: 'missingExpiration', data: { callee: 'jws.sign' }, line: 2, column: 29, suggestions: [] }],
+    },
     ...invalidVariants(jwtVariants(`jwt.sign`), {
       code: `const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET);`,
       errors: [
