@@ -1,6 +1,7 @@
 /**
  * Recall and precision of all rules on the annotated corpora (realistic modules, see fixtures/corpus/README.md).
- * `corpus` is the development yardstick; `holdout` and `holdout2` were written by engineers who did not see the rules.
+ * `corpus` is the development yardstick; the `holdout*` corpora were written by engineers who did not see the rules
+ * (each README records its blind first-run score).
  * The floors sit at or just under today's scores, so a regression fails CI; the report prints what was missed.
  */
 import { ESLint } from 'eslint';
@@ -33,6 +34,8 @@ const corpora: [name: string, minRecall: number, minPrecision: number][] = [
   ['holdout', 0.98, 0.98],
   ['holdout2', 0.97, 0.97],
   ['holdout3', 0.96, 0.98],
+  ['holdout4/tokens', 0.97, 0.98],
+  ['holdout4/web', 0.92, 0.98],
 ];
 
 describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision) => {
