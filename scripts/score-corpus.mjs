@@ -1,6 +1,6 @@
 // Lints an annotated corpus with every jwt-lint rule and scores the findings against its `// expect:` annotations
 // with the team's scorer (../shared/tools/score-annotations.mjs).
-// usage: node scripts/score-corpus.mjs [DIR=fixtures/corpus] [scorer flags, e.g. --only-rules a,b --min-recall 0.9 --quiet]
+// usage: node scripts/score-corpus.mjs [DIR=fixtures/insecure] [scorer flags, e.g. --only-rules a,b --min-recall 0.9 --quiet]
 import { ESLint } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { default: plugin } = await import(path.join(root, 'dist/src/index.js'));
 
 const args = process.argv.slice(2);
-const dir = path.resolve(args[0] && !args[0].startsWith('--') ? args.shift() : path.join(root, 'fixtures/corpus'));
+const dir = path.resolve(args[0] && !args[0].startsWith('--') ? args.shift() : path.join(root, 'fixtures/insecure'));
 const scorer = path.resolve(root, '../shared/tools/score-annotations.mjs');
 
 export async function lintCorpus(corpusDir) {

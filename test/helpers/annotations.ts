@@ -1,6 +1,6 @@
 /**
  * Reads `// expect: rule[#group]` / `// neutral: rule` annotations from a folder of annotated code and scores ESLint
- * results against them (the format of the team's scoring tool, see fixtures/corpus/README.md): a finding on a line of
+ * results against them (the format of the team's scoring tool, see fixtures/insecure/README.md): a finding on a line of
  * an expectation of its rule is a true positive, on a neutral line it is neither, anywhere else a false positive.
  */
 import { readdirSync, readFileSync } from 'node:fs';
