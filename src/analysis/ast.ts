@@ -119,3 +119,19 @@ export function enclosingFunctionName(node: Node): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Visits `node` and its descendants depth-first (never through `parent` links). `visit` returning `false` skips the
+ * node's children (`n => !isFunctionNode(n)` stays out of nested functions). Bounded by `maxDepth`.
+ */
+export function walkNodes(node: Node | null | undefined, visit: (n: Node) => boolean | void, maxDepth = 200, depth = 0): void {
+  if (!node || depth > maxDepth) return;
+  if (visit(node) === false) return;
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const v = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walkNodes(c as Node, visit, maxDepth, depth + 1);
+    } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walkNodes(v as Node, visit, maxDepth, depth + 1);
+  }
+}

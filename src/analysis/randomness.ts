@@ -15,7 +15,7 @@
  * - Names are judged by `names.isRandomnessSensitiveName`; JWT claims also by `UNGUESSABLE_CLAIMS`.
  * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
  */
-import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName } from './ast.js';
+import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName, walkNodes } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { perFile } from './per-file.js';
@@ -548,7 +548,7 @@ class Tracer {
     }
     if (holder?.type === 'MethodDefinition' && !holder.computed && holder.key.type === 'Identifier') {
       const name = holder.key.name;
-      walk(holder.parent, (n) => {
+      walkNodes(holder.parent, (n) => {
         if (
           n.type === 'CallExpression' &&
           n.callee.type === 'MemberExpression' &&
@@ -615,22 +615,10 @@ export function describeSink(sink: RandomSink): string {
   return `\`${name.replace(/`/g, "'")}\``;
 }
 
-function walk(node: Node | null | undefined, visit: (n: Node) => void, depth = 0): void {
-  if (!node || depth > 200) return;
-  visit(node);
-  for (const key of Object.keys(node)) {
-    if (key === 'parent') continue;
-    const v = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(v)) {
-      for (const c of v) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node, visit, depth + 1);
-    } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walk(v as Node, visit, depth + 1);
-  }
-}
-
 /** The expression also calls a strong generator (`randomBytes(8).toString('hex') + Date.now()`): it is unguessable. */
 export function containsStrongSource(root: Node, weak: ReadonlySet<Node> = new Set()): boolean {
   let found = false;
-  walk(root, (n) => {
+  walkNodes(root, (n) => {
     if (found || (n.type !== 'CallExpression' && n.type !== 'NewExpression') || weak.has(n)) return;
     const name = calleeName(n.callee);
     if (name && STRONG_CALLEE_NAMES.has(name)) found = true;

@@ -17,6 +17,9 @@
  *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too,
  *     and so is a higher-order wrapper calling the handler it wraps with the request (`withAuth(handler)` →
  *     `async (req, res) => { try { … } catch (e) { log(e) } return handler(req, res) }`);
+ *     Also when the code after the `try` reads the verify result's claims directly (`confirmEmail(claims.sub)`,
+ *     `invite!.orgId`), and past guards that do not run when the result is unset (`if (d && d.role !== 'admin')
+ *     return 403` lets a failed verify through to `next()`).
  *   - `swallowed-promise-catch`: `await jwtVerify(t, k).catch(() => {})` (or a handler that only logs / calls
  *     `next()`) with the same conditions.
  * Handlers that reject are silent: `return res.status(401)…`, `throw`, `next(err)`, `reject(err)`, `return null`,
@@ -24,7 +27,7 @@
  * tried), branches after the try (`if (!req.user) …`), and middleware named as optional
  * (`optionalAuth`, `softAuth`, `attachUser`), which continues without a user on purpose.
  */
-import { enclosingFunction, functionName, within, type FunctionNode } from './ast.js';
+import { enclosingFunction, functionName, isFunctionNode, walkNodes, within, type FunctionNode } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, getFileUsages, getJwtUsages, type JwtUsage } from './imports.js';
@@ -188,7 +191,12 @@ function returnsFailureValue(stmt: TSESTree.ReturnStatement): boolean {
  * nothing follows, `stop` when a branch, loop, `throw` or failure return comes first or the statement is inside a
  * loop.
  */
-function continuation(stmt: Node, fn: FunctionNode, isSuccess: (s: Node) => boolean = isSuccessStatement): 'success' | 'more' | 'end' | 'stop' {
+function continuation(
+  stmt: Node,
+  fn: FunctionNode,
+  isSuccess: (s: Node) => boolean = isSuccessStatement,
+  skipped: (s: TSESTree.IfStatement) => boolean = () => false,
+): 'success' | 'more' | 'end' | 'stop' {
   let cur: Node = stmt;
   let more = false;
   for (let depth = 0; depth < 32; depth++) {
@@ -198,6 +206,8 @@ function continuation(stmt: Node, fn: FunctionNode, isSuccess: (s: Node) => bool
       const i = p.body.indexOf(cur as TSESTree.Statement);
       for (const s of p.body.slice(i + 1)) {
         if (isSuccess(s)) return 'success';
+        // a guard that does not run on failure (`if (decoded && decoded.role !== 'admin') return …`) stops nothing
+        if (s.type === 'IfStatement' && skipped(s)) continue;
         if (s.type === 'ReturnStatement') return returnsFailureValue(s) ? (more ? 'more' : 'stop') : 'more';
         if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return 'stop';
         if (s.type !== 'EmptyStatement' && !(s.type === 'ExpressionStatement' && isLoggingCall(s.expression))) more = true;
@@ -368,12 +378,83 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
   const h = swallows(context, handler.body.body, fn);
   if (!h.swallows || isOptionalAuth(fn)) return undefined;
-  const after = continuation(tryStmt, fn, successAfterCatch(context, fn));
-  if (h.continues || after === 'success' || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
+  const result = assignedResult(usage, tryStmt);
+  const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
+  const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
+  const usesClaims = after === 'more' && result !== undefined && readsClaimsAfter(tryStmt, result, skipped);
+  if (h.continues || after === 'success' || usesClaims || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
 }
+
+/** `decoded = jwt.verify(…)` in the `try`, to a variable declared outside it: the variable's name. */
+function assignedResult(usage: JwtUsage, tryStmt: TSESTree.TryStatement): string | undefined {
+  const p = up(usage.node).parent;
+  if (p?.type !== 'AssignmentExpression' || p.operator !== '=' || !within(p, tryStmt.block)) return undefined;
+  if (p.left.type === 'Identifier') return p.left.name;
+  // `({ payload: invite } = await jwtVerify(…))`
+  if (p.left.type === 'ObjectPattern' && p.left.properties.length === 1) {
+    const prop = p.left.properties[0];
+    if (prop.type === 'Property' && prop.value.type === 'Identifier') return prop.value.name;
+  }
+  return undefined;
+}
+
+/**
+ * The value of a condition when `name` is falsy (a failed verify left it unset): `false` / `true` when that alone
+ * decides it (`decoded && …`, `!decoded`, `decoded?.role === 'admin'`), `undefined` otherwise.
+ */
+function whenFalsy(test: Node, name: string): boolean | undefined {
+  const t = strip(test);
+  if (t.type === 'Identifier') return t.name === name ? false : undefined;
+  if (t.type === 'UnaryExpression' && t.operator === '!') {
+    const v = whenFalsy(t.argument, name);
+    return v === undefined ? undefined : !v;
+  }
+  if (t.type === 'LogicalExpression' && (t.operator === '&&' || t.operator === '||')) {
+    const l = whenFalsy(t.left, name);
+    const r = whenFalsy(t.right, name);
+    if (t.operator === '&&') return l === false || r === false ? false : l === true && r === true ? true : undefined;
+    return l === true || r === true ? true : l === false && r === false ? false : undefined;
+  }
+  // `decoded?.role === 'admin'`: undefined compared with a literal
+  if (t.type === 'BinaryExpression' && (t.operator === '===' || t.operator === '!==') && isOptionalRead(t.left, name) && t.right.type === 'Literal') {
+    return t.operator === '!==';
+  }
+  return undefined;
+}
+
+function isOptionalRead(node: Node, name: string): boolean {
+  const n = node.type === 'ChainExpression' ? node.expression : node;
+  return n.type === 'MemberExpression' && n.optional && n.object.type === 'Identifier' && n.object.name === name;
+}
+
+/**
+ * After a swallowed error, the statements that follow the `try` read the verify result's claims directly
+ * (`users.confirmEmail(claims.sub)`): the code goes on as if it held a verified payload. A plain pass-through
+ * (`return { user }`, `req.user = decoded`) is not a read of claims.
+ */
+function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
+  const block = tryStmt.parent;
+  if (block?.type !== 'BlockStatement') return false;
+  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
+    if (s.type === 'IfStatement' && skipped(s)) continue;
+    if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return false;
+    let found = false;
+    walkNodes(s, (n) => {
+      if (n.type === 'MemberExpression' && !n.optional) {
+        const object = strip(n.object);
+        if (object.type === 'Identifier' && object.name === name) found = true; // `claims.sub`, `invite!.orgId`
+      }
+      return !found && !isFunctionNode(n);
+    });
+    if (found) return true;
+    if (s.type === 'ReturnStatement') return false;
+  }
+  return false;
+}
+
 
 /**
  * After a swallowed error, a success statement — or a statement that signs a token (`const accessToken =

@@ -63,6 +63,28 @@ describe('findIgnoredVerifyErrors', () => {
     // the result is kept: returning it lets the caller check it
     expect(kinds(JWT + 'function a(t) { let c; try { c = jwt.verify(t, k); } catch (e) { console.log(e); } return c; }')).toEqual([]);
   });
+  it('a guard after the catch that lets an unset result through does not stop the success path', () => {
+    const teacher = (guard: string) =>
+      JWT + `function requireTeacher(req, res, next) { var d; try { d = jwt.verify(t, k); } catch (e) { console.warn(e.message); } ${guard} req.user = d; next(); }`;
+    // `d && …` is false when verify failed: the 403 never runs and next() does
+    expect(kinds(teacher("if (d && d.role !== 'teacher') { return res.status(403).end(); }"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(teacher("if (d?.role === 'admin') return res.status(403).end();"))).toEqual(['swallowed-catch@2']);
+    // guards that reject an unset result
+    expect(kinds(teacher("if (!d || d.role !== 'teacher') { return res.status(403).end(); }"))).toEqual([]);
+    expect(kinds(teacher("if (d?.role !== 'teacher') return res.status(403).end();"))).toEqual([]);
+    expect(kinds(teacher('if (check(d)) return res.status(403).end();'))).toEqual([]);
+  });
+  it('claims read after the catch: the code goes on as if it held a verified payload', () => {
+    const confirm = (use: string) =>
+      JWT + `async function confirm(ctx) { let claims = {}; try { claims = jwt.verify(ctx.query.t, k); } catch (err) { console.warn(err.message); } ${use} }`;
+    expect(kinds(confirm("await users.confirmEmail(claims.sub, claims.email); ctx.redirect('/ok');"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + 'async function f(t) { let invite; try { ({ payload: invite } = await jwt.verify(t, k)); } catch (e) { console.warn(e); } await db.add(invite!.orgId); }', 'f.ts')).toEqual([
+      'swallowed-catch@2',
+    ]);
+    // a pass-through (`return { user }`), an optional read, or a read after a rejecting guard is not using the claims
+    expect(kinds(JWT + 'function ctx(t) { let user = null; if (t) { try { user = jwt.verify(t, k); } catch (_) {} } return { user, tenant: user?.tenant }; }')).toEqual([]);
+    expect(kinds(confirm('if (!claims.sub) return ctx.throw(401); await users.confirmEmail(claims.sub);'))).toEqual([]);
+  });
   it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
     const nest = (body: string) =>
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';
