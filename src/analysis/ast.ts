@@ -135,3 +135,25 @@ export function walkNodes(node: Node | null | undefined, visit: (n: Node) => boo
     } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walkNodes(v as Node, visit, maxDepth, depth + 1);
   }
 }
+
+/** The function `id` names in this file: a function declaration, or a `const` bound to a function expression. */
+export function localFunctionOf(context: Pick<AnyContext, 'sourceCode'>, id: TSESTree.Identifier): FunctionNode | undefined {
+  const v = findVariable(context, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') return def.node;
+  if (def?.type !== 'Variable' || def.parent?.kind !== 'const' || def.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
+  let init: Node = def.node.init;
+  while (TS_WRAPPERS.has(init.type)) init = (init as TSESTree.TSAsExpression).expression;
+  return isFunctionNode(init) ? init : undefined;
+}
+
+/** What a function returns: an arrow's expression body, or the arguments of its own `return` statements. */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: Node[] = [];
+  walkNodes(fn.body, (n) => {
+    if (n.type === 'ReturnStatement' && n.argument) out.push(n.argument);
+    return !isFunctionNode(n);
+  });
+  return out;
+}

@@ -15,6 +15,7 @@
  */
 import { getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { localFunctionOf, returnedExpressions } from './ast.js';
 import { getFileUsages } from './imports.js';
 import { isCsrfName, isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
 import { resolveExpression, stripTsWrappers, type AnyContext } from './values.js';
@@ -133,7 +134,22 @@ function callEvidence(
   }
   if (callee.type === 'Identifier') {
     if (PASS_THROUGH_FUNCTIONS.has(callee.name) && first && first.type !== 'SpreadElement') return next(first);
-    return producingName(callee.name, node);
+    return producingName(callee.name, node) ?? returnsSignedToken(context, callee, node, next);
+  }
+  return undefined;
+}
+
+/** `signAccess(user)`, where `function signAccess(u) { return jwt.sign(…) }` is in this file. */
+function returnsSignedToken(
+  context: AnyContext,
+  callee: TSESTree.Identifier,
+  call: Node,
+  next: (n: Node | null | undefined) => TokenEvidence | undefined,
+): TokenEvidence | undefined {
+  const fn = localFunctionOf(context, callee);
+  if (!fn) return undefined;
+  for (const returned of returnedExpressions(fn)) {
+    if (next(returned)?.source === 'jwt') return { source: 'jwt', node: call, name: callee.name };
   }
   return undefined;
 }

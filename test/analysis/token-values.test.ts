@@ -31,6 +31,15 @@ describe('tokenValueEvidence', () => {
     expect(evidence("import { SignJWT } from 'jose'; const s = await new SignJWT(p).setProtectedHeader(h).sign(k); target(s);")).toMatchObject({ source: 'jwt' });
     expect(evidence('target(generateRefreshToken(user));')).toMatchObject({ source: 'jwt', kind: 'refresh' });
   });
+  it('finds tokens returned by a function of the file that signs them', () => {
+    const JWT = "import jwt from 'jsonwebtoken';\n";
+    expect(evidence(JWT + 'function signAccess(u) { return jwt.sign({ sub: u.id }, k); }\ntarget(signAccess(user));')).toMatchObject({ source: 'jwt', name: 'signAccess' });
+    expect(evidence(JWT + 'const mint = async (u) => jwt.sign({ sub: u.id }, k);\ntarget(await mint(user));')).toMatchObject({ source: 'jwt', name: 'mint' });
+    // a function that signs something but returns something else; a recursive one; a function of another file
+    expect(evidence(JWT + 'function f(u) { const t = jwt.sign({ sub: u.id }, k); audit(t); return u.id; }\ntarget(f(user));')).toBeUndefined();
+    expect(evidence('function f(n) { return n ? f(n - 1) : 0; }\ntarget(f(3));')).toBeUndefined();
+    expect(evidence("import { signAccess } from './tokens';\ntarget(signAccess(user));")).toBeUndefined();
+  });
   it('stays silent on look-alikes and unknown values', () => {
     for (const code of [
       'target(tokenizerModel);',
