@@ -6,7 +6,8 @@
 // Each round lints every file in both modes (CPU time of this process, interleaved); the report gives the median of
 // the per-round totals and the overhead (with − parse-only) / parse-only, for all files and for the files that touch
 // no JWT / storage / cookie / randomness API, with the spread: the min–max of the rounds' totals and of each round's
-// own overhead (the machine may be shared; compare runs by their spread, not one number).
+// own overhead (the machine may be shared; compare runs by their spread, not one number). It also prints ESLint's own
+// stats of the runs with rules: time in the parser vs time in jwt-lint's listeners, a ratio that load does not skew.
 // Usage: node scripts/bench.mjs [--rounds N] [--max-files N] [dir…]   (default dirs: some of node_modules)
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -77,6 +78,21 @@ function lint(mode, { f, text }) {
   return (d.user + d.system) / 1000;
 }
 
+// ESLint's own stats (`stats: true`, one extra untimed pass after the rounds): time in the parser vs time in
+// jwt-lint's rule listeners, measured in the same run of the same file, so a busy machine slows both alike.
+// (ESLint collects stats only through verifyAndFix; with `fix: false` that is one plain pass.)
+const stats = { all: { parse: 0, rules: 0 }, quiet: { parse: 0, rules: 0 } };
+function recordStats(times, quiet) {
+  for (const pass of times.passes ?? []) {
+    const parse = pass.parse?.total ?? 0;
+    const rules = Object.values(pass.rules ?? {}).reduce((n, r) => n + (r.total ?? 0), 0);
+    for (const k of quiet ? ['all', 'quiet'] : ['all']) {
+      stats[k].parse += parse;
+      stats[k].rules += rules;
+    }
+  }
+}
+
 const totals = { parse: { all: [], quiet: [] }, rules: { all: [], quiet: [] } };
 for (let r = 0; r < rounds + 1; r++) {
   const sum = { parse: { all: 0, quiet: 0 }, rules: { all: 0, quiet: 0 } };
@@ -91,6 +107,14 @@ for (let r = 0; r < rounds + 1; r++) {
   }
   if (r === 0) continue; // warm-up round
   for (const mode of ['parse', 'rules']) for (const k of ['all', 'quiet']) totals[mode][k].push(sum[mode][k]);
+}
+for (const { f, text } of corpus) {
+  try {
+    linters.rules.verifyAndFix(text, configs.rules, { filename: `/bench/${path.basename(f)}`, stats: true, fix: false });
+    recordStats(linters.rules.getTimes(), !touches.test(text));
+  } catch {
+    // counted in the timed rounds
+  }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quietCount = corpus.filter((c) => !touches.test(c.text)).length;
@@ -108,6 +132,13 @@ for (const k of ['all', 'quiet']) {
     `${k === 'all' ? 'all files  ' : 'quiet files'}: parse-only ${p.toFixed(0)} ms (rounds ${range(totals.parse[k])}), ` +
       `with jwt-lint (all rules) ${w.toFixed(0)} ms (rounds ${range(totals.rules[k])}), overhead ${pct(w, p).toFixed(1)}% ` +
       `(per round ${Math.min(...perRound).toFixed(1)}% to ${Math.max(...perRound).toFixed(1)}%)`,
+  );
+}
+for (const k of ['all', 'quiet']) {
+  const { parse, rules } = stats[k];
+  console.log(
+    `${k === 'all' ? 'all files  ' : 'quiet files'}: ESLint stats — parser ${parse.toFixed(0)} ms, jwt-lint rule listeners ` +
+      `${rules.toFixed(0)} ms (${((rules / parse) * 100).toFixed(1)}% of the parse; scope analysis not counted in either)`,
   );
 }
 process.exitCode = crashes ? 1 : 0;
