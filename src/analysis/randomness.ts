@@ -327,6 +327,8 @@ export interface RandomSink {
   name: string;
   /** the node carrying the name (declarator id, property, function, call) */
   node: Node;
+  /** a variable handed to a function: the function's name (`sendVerificationEmail`), which the judgement read too */
+  via?: string;
   /** the name says the value must be unguessable (for this source) */
   sensitive: boolean;
 }
@@ -336,6 +338,17 @@ export interface RandomFlow {
   root: Node;
   /** every name reached, in the order found (neutral names are followed further) */
   sinks: RandomSink[];
+}
+
+/** Functions that hash a secret for storage (`sha256(code)`, `bcrypt.hash(pin, 10)`, `argon2.hash(key)`). */
+const HASHING_FUNCTIONS = /^(sha(1|224|256|384|512)|md5|hash(Secret|Token|Code|Password|Key)|bcrypt(Hash)?|argon2(Hash)?|scrypt(Hash)?|pbkdf2(Sync)?)$/i;
+/** Password-hashing libraries whose `hash(…)` method stores a secret (`bcrypt.hash(code, 10)`). */
+const PASSWORD_HASHERS = /^(bcrypt|bcryptjs|argon2?|scrypt)$/i;
+
+function isHashingCall(call: TSESTree.CallExpression, method: string): boolean {
+  if (HASHING_FUNCTIONS.test(method)) return true;
+  const callee = call.callee;
+  return method === 'hash' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && PASSWORD_HASHERS.test(callee.object.name);
 }
 
 const MAX_FOLLOW = 3;
@@ -465,7 +478,7 @@ class Tracer {
     // a method named for nothing in particular is named by its class: `OtpService.generateCode()`
     const owner = fn.parent?.type === 'MethodDefinition' ? fn.parent.parent?.parent : undefined;
     const className = owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') ? owner.id?.name : undefined;
-    if (className && this.add('function', `${className}_${name}`, fn)) return;
+    if (className && this.add('function', `${className}.${name}`, fn)) return;
     for (const call of this.callSites(fn)) this.visit(this.climb(call), budget - 1);
   }
 
@@ -481,7 +494,16 @@ class Tracer {
     }
     // a neutral variable handed to a function named for its purpose: `sendVerificationEmail(to, code)` (not for clock
     // values, which are mostly expiry times: `storeResetToken(id, token, Date.now() + 3600e3)`)
-    if (method && root.type === 'Identifier' && !this.isClock()) this.add('name', `${method}_${root.name}`, call);
+    if (method && root.type === 'Identifier' && !this.isClock()) {
+      // hashed before it is stored, like a password: `codeHash: sha256(code)`, `bcrypt.hash(pin, 10)`
+      if (isHashingCall(call, method)) {
+        if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, node: call, sensitive: true });
+        return;
+      }
+      // judged on both names together, reported by the variable's: `` `code`, passed to `sendVerificationEmail()` ``
+      const sensitive = this.sensitive(`${method}_${root.name}`, 'name');
+      if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, via: method, node: call, sensitive });
+    }
     if (index !== 0 || !method) return;
     // setters: `setNonce(v)`, `this.setToken(v)`, jose `.setJti(v)`
     const setter = /^set([A-Z_].*)$/.exec(method);
@@ -612,6 +634,7 @@ export function describeSink(sink: RandomSink): string {
   const name = sink.name.length > 48 ? `${sink.name.slice(0, 45)}…` : sink.name;
   if (sink.kind === 'claim') return `the \`${name}\` claim`;
   if (sink.kind === 'function') return `the result of \`${name}()\``;
+  if (sink.via) return `\`${name}\`, passed to \`${sink.via}()\`,`;
   return `\`${name.replace(/`/g, "'")}\``;
 }
 

@@ -9,7 +9,7 @@ function flows(code: string, filename?: string) {
     (ctx) =>
       getWeakRandomSources(ctx).map((s) => ({
         kind: s.model.kind,
-        sinks: traceRandomValue(ctx, s).sinks.map((k) => `${k.name}:${k.kind}:${k.sensitive}`),
+        sinks: traceRandomValue(ctx, s).sinks.map((k) => `${k.via ? `${k.via}→` : ''}${k.name}:${k.kind}:${k.sensitive}`),
       })),
     filename ? { filename } : {},
   );
@@ -82,7 +82,7 @@ describe('traceRandomValue', () => {
   it('follows a class method called through this', () => {
     expect(flows('class S { rand() { return Math.random().toString(36); } issue() { this.resetToken = this.rand(); } }')[0].sinks).toEqual([
       'rand:function:false',
-      'S_rand:function:false',
+      'S.rand:function:false',
       'resetToken:name:true',
     ]);
   });
@@ -90,19 +90,26 @@ describe('traceRandomValue', () => {
     expect(flows("class OtpService { generateCode() { let code = ''; for (let i = 0; i < 6; i++) code += Math.floor(Math.random() * 10); return code; } }")[0].sinks).toEqual([
       'code:name:false',
       'generateCode:function:false',
-      'OtpService_generateCode:function:true',
+      'OtpService.generateCode:function:true',
     ]);
-    expect(flows('class Backoff { next() { return Math.random() * 1000; } }')[0].sinks).toEqual(['next:function:false', 'Backoff_next:function:false']);
+    expect(flows('class Backoff { next() { return Math.random() * 1000; } }')[0].sinks).toEqual(['next:function:false', 'Backoff.next:function:false']);
   });
   it('names a neutral variable by the function it is handed to', () => {
     const code = "const code = ((Math.random() * 1e6) | 0).toString().padStart(6, '0');\nawait sendVerificationEmail(env, userId, code);";
-    expect(flows(code)[0].sinks).toEqual(['code:name:false', 'sendVerificationEmail_code:name:true']);
+    expect(flows(code)[0].sinks).toEqual(['code:name:false', 'sendVerificationEmail→code:name:true']);
     expect(flows('const delay = Math.random() * 500; await sendVerificationEmail(to, delay);')[0].sinks).toEqual([
       'delay:name:false',
-      'sendVerificationEmail_delay:name:false',
+      'sendVerificationEmail→delay:name:false',
     ]);
     // clock values handed on are mostly expiry times
     expect(flows('const expires = Date.now() + 600000; await storeResetToken(id, token, expires);')[0].sinks).toEqual(['expires:name:false']);
+  });
+  it('a neutral value hashed for storage is a secret', () => {
+    expect(flows("const code = Math.random().toString().slice(2, 8);\nawait db.save({ codeHash: sha256(code) });")[0].sinks).toEqual(['code:name:false', 'code:name:true']);
+    expect(flows("import bcrypt from 'bcrypt';\nconst pin = String(Math.floor(Math.random() * 1e4));\nawait bcrypt.hash(pin, 10);")[0].sinks).toContain('pin:name:true');
+    // a plain `hash()` (consistent hashing, bucketing) and clock values (cache keys, etags) are not
+    expect(flows('const seed = Math.random(); const bucket = hash(seed) % 100;')[0].sinks).toEqual(['seed:name:false', 'hash→seed:name:false']);
+    expect(flows('const now = Date.now(); const etag = sha256(now);')[0].sinks).toEqual(['now:name:false']);
   });
   it('counts a token this code generates as a credential, whatever its qualifier', () => {
     expect(flows("import { v1 as uuidv1 } from 'uuid';\nconst deviceToken = uuidv1();")[0].sinks).toEqual(['deviceToken:name:true']);

@@ -60,6 +60,16 @@ ruleTester.run('no-insecure-randomness', rule, {
     { code: "import { randomBytes } from 'node:crypto';\nconst token = `${randomBytes(24).toString('hex')}.${Date.now()}`;" },
   ]),
   invalid: [
+    {
+      name: 'a code hashed before it is stored, mailed in plain',
+      code: "import crypto from 'node:crypto';\nconst sha256 = (v) => crypto.createHash('sha256').update(v).digest('hex');\nexport async function requestReset(account, resets, mailer) {\n  const code = Math.random().toString().slice(2, 8);\n  await resets.save({ accountId: account.id, codeHash: sha256(code) });\n  await mailer.send({ to: account.email, vars: { code } });\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`code`' }, line: 4, column: 16 }],
+    },
+    {
+      name: 'a one-time code handed to a function named for its purpose',
+      code: "export async function send(c) {\n  const code = ((Math.random() * 1e6) | 0).toString().padStart(6, '0');\n  await sendVerificationEmail(c.env, c.get('userId'), code);\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`code`, passed to `sendVerificationEmail()`,' }, line: 2, column: 18 }],
+    },
     // template text naming the destination: an .env generator, a query parameter
     {
       name: '.env generator: the value lands in `JWT_SECRET=…` through a neutral helper',
