@@ -99,7 +99,8 @@ function readInto(context: AnyContext, node: Node, prefix: string, depth: number
     const parent = entry.keyNode.parent;
     const reportNode = parent && (parent.type === 'Property' || parent.type === 'MemberExpression') ? parent : entry.keyNode;
     out.props.push({ path, key: entry.key, node: reportNode, value: entry.valueNode });
-    const nested = wholeRecord(context, entry.valueNode);
+    // a registered claim holds a string or a number (`sub: values.user` is a user name, not a record)
+    const nested = depth === 0 && STRING_CLAIMS.has(entry.key) ? undefined : wholeRecord(context, entry.valueNode);
     if (nested) {
       out.records.push(nested);
       continue;
@@ -107,6 +108,9 @@ function readInto(context: AnyContext, node: Node, prefix: string, depth: number
     if (depth < MAX_DEPTH) readInto(context, entry.valueNode, path + '.', depth + 1, out, seen);
   }
 }
+
+/** Registered claims (RFC 7519 §4.1) whose values are strings or numbers, never records. */
+const STRING_CLAIMS: ReadonlySet<string> = new Set(['sub', 'iss', 'jti', 'exp', 'nbf', 'iat']);
 
 function collectSpreadRecords(context: AnyContext, obj: TSESTree.ObjectExpression, out: PayloadReading, seen: Set<Node>, hops: number): void {
   for (const p of obj.properties) {

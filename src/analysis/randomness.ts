@@ -345,9 +345,13 @@ const HASHING_FUNCTIONS = /^(sha(1|224|256|384|512)|md5|hash(Secret|Token|Code|P
 /** Password-hashing libraries whose `hash(…)` method stores a secret (`bcrypt.hash(code, 10)`). */
 const PASSWORD_HASHERS = /^(bcrypt|bcryptjs|argon2?|scrypt)$/i;
 
-function isHashingCall(call: TSESTree.CallExpression, method: string): boolean {
+function isHashingCall(call: TSESTree.CallExpression): boolean {
+  const method = calleeName(call.callee);
+  if (!method) return false;
   if (HASHING_FUNCTIONS.test(method)) return true;
   const callee = call.callee;
+  // `createHash('sha256').update(key)`
+  if (method === 'update' && callee.type === 'MemberExpression' && callee.object.type === 'CallExpression' && calleeName(callee.object.callee) === 'createHash') return true;
   return method === 'hash' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && PASSWORD_HASHERS.test(callee.object.name);
 }
 
@@ -495,11 +499,6 @@ class Tracer {
     // a neutral variable handed to a function named for its purpose: `sendVerificationEmail(to, code)` (not for clock
     // values, which are mostly expiry times: `storeResetToken(id, token, Date.now() + 3600e3)`)
     if (method && root.type === 'Identifier' && !this.isClock()) {
-      // hashed before it is stored, like a password: `codeHash: sha256(code)`, `bcrypt.hash(pin, 10)`
-      if (isHashingCall(call, method)) {
-        if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, node: call, sensitive: true });
-        return;
-      }
       // judged on both names together, reported by the variable's: `` `code`, passed to `sendVerificationEmail()` ``
       const sensitive = this.sensitive(`${method}_${root.name}`, 'name');
       if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, via: method, node: call, sensitive });
@@ -547,6 +546,13 @@ class Tracer {
     if (!variable || variable.defs.length === 0) return;
     for (const ref of variable.references) {
       if (!ref.isRead() || ref.isWrite()) continue;
+      // hashed before it is stored, like a password: `codeHash: sha256(code)`, `bcrypt.hash(pin, 10)`,
+      // `createHash('sha256').update(key)` — while the value itself goes elsewhere (mailed, returned)
+      const call = ref.identifier.parent;
+      if (!this.isClock() && call?.type === 'CallExpression' && call.arguments.includes(ref.identifier as never) && isHashingCall(call)) {
+        if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: id.name, node: call, sensitive: true });
+        continue;
+      }
       this.visit(this.climb(ref.identifier as Node), budget);
     }
   }

@@ -432,9 +432,12 @@ function isOptionalRead(node: Node, name: string): boolean {
 
 /**
  * After a swallowed error, the statements that follow the `try` read the verify result's claims directly
- * (`users.confirmEmail(claims.sub)`): the code goes on as if it held a verified payload. A plain pass-through
- * (`return { user }`, `req.user = decoded`) is not a read of claims.
+ * (`users.confirmEmail(claims.sub)`), or hand what it may hold to a call (`extend(id, claims?.plan ?? 'basic')`):
+ * the code goes on to act as if it held a verified payload. A plain pass-through (`return { user, tenant:
+ * user?.tenant }`, `req.user = decoded`) and logging are not.
  */
+const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n.name === name;
+
 function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
   const block = tryStmt.parent;
   if (block?.type !== 'BlockStatement') return false;
@@ -442,10 +445,14 @@ function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped:
     if (s.type === 'IfStatement' && skipped(s)) continue;
     if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return false;
     let found = false;
+    const readsResult = (n: Node, optionalToo: boolean) =>
+      n.type === 'MemberExpression' && (optionalToo || !n.optional) && isNamed(strip(n.object), name);
     walkNodes(s, (n) => {
-      if (n.type === 'MemberExpression' && !n.optional) {
-        const object = strip(n.object);
-        if (object.type === 'Identifier' && object.name === name) found = true; // `claims.sub`, `invite!.orgId`
+      // `claims.sub`, `invite!.orgId`: read as if it held a payload
+      if (readsResult(n, false)) found = true;
+      // `extend(trial.id, claims?.plan ?? 'basic')`, `attach(viewer, link?.studentId)`: acting on what it may hold
+      if (n.type === 'CallExpression' && !isLoggingCall(n)) {
+        for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= readsResult(a, true)) && !isFunctionNode(a));
       }
       return !found && !isFunctionNode(n);
     });

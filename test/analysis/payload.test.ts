@@ -108,6 +108,10 @@ describe('readPayload: whole records', () => {
     expect(read(`import jwt from 'jsonwebtoken'; jwt.sign(doc.toObject(), k);`)?.records).toEqual(['serializer: doc.toObject()']);
     expect(read(`import jwt from 'jsonwebtoken'; const base = { ...account._doc }; jwt.sign({ ...base }, k);`)?.records).toEqual(['serializer: ...account._doc']);
   });
+  it('does not take a registered string claim for a record', () => {
+    expect(read(`import jwt from 'jsonwebtoken'; jwt.sign({ sub: values.user, role }, k);`)?.records).toEqual([]);
+    expect(read(`import jwt from 'jsonwebtoken'; jwt.sign({ sub: 1, owner: values.user }, k);`)?.records).toEqual(['name: values.user']);
+  });
 });
 
 describe('wholeRecord', () => {

@@ -108,6 +108,9 @@ describe('traceRandomValue', () => {
     expect(flows("const code = Math.random().toString().slice(2, 8);\nawait db.save({ codeHash: sha256(code) });")[0].sinks).toEqual(['code:name:false', 'code:name:true']);
     expect(flows("import bcrypt from 'bcrypt';\nconst pin = String(Math.floor(Math.random() * 1e4));\nawait bcrypt.hash(pin, 10);")[0].sinks).toContain('pin:name:true');
     // a plain `hash()` (consistent hashing, bucketing) and clock values (cache keys, etags) are not
+    expect(flows("const key = `qk_${Math.random().toString(36).slice(2)}`;\nconst out = { key, hash: createHash('sha256').update(key).digest('hex') };")[0].sinks).toContain('key:name:true');
+    // the random value hashed inline is a derived id, named where it lands
+    expect(flows("const id = createHash('md5').update(String(Math.random())).digest('hex');")[0].sinks).toEqual(['id:name:false']);
     expect(flows('const seed = Math.random(); const bucket = hash(seed) % 100;')[0].sinks).toEqual(['seed:name:false', 'hash→seed:name:false']);
     expect(flows('const now = Date.now(); const etag = sha256(now);')[0].sinks).toEqual(['now:name:false']);
   });
