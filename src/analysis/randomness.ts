@@ -15,7 +15,7 @@
  * - Names are judged by `names.isRandomnessSensitiveName`; JWT claims also by `UNGUESSABLE_CLAIMS`.
  * - `secureReplacement(...)`: the whole expression a suggestion may replace and its `crypto` replacement.
  */
-import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName, walkNodes } from './ast.js';
+import { enclosingFunction, functionName, staticKeyName, staticMemberName, targetName, walkNodes, within } from './ast.js';
 import { CALL, CONSTRUCT, ReferenceTracker, findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { perFile } from './per-file.js';
@@ -341,7 +341,7 @@ export interface RandomFlow {
 }
 
 /** Functions that hash a secret for storage (`sha256(code)`, `bcrypt.hash(pin, 10)`, `argon2.hash(key)`). */
-const HASHING_FUNCTIONS = /^(sha(1|224|256|384|512)|md5|hash(Secret|Token|Code|Password|Key)|bcrypt(Hash)?|argon2(Hash)?|scrypt(Hash)?|pbkdf2(Sync)?)$/i;
+const HASHING_FUNCTIONS = /^(sha(1|224|256|384|512)|md5|hmac(Sha(256|512))?|hash(Secret|Token|Code|Password|Key)|bcrypt(Hash)?|argon2(Hash)?|scrypt(Hash)?|pbkdf2(Sync)?)$/i;
 /** Password-hashing libraries whose `hash(…)` method stores a secret (`bcrypt.hash(code, 10)`). */
 const PASSWORD_HASHERS = /^(bcrypt|bcryptjs|argon2?|scrypt)$/i;
 
@@ -351,7 +351,10 @@ function isHashingCall(call: TSESTree.CallExpression): boolean {
   if (HASHING_FUNCTIONS.test(method)) return true;
   const callee = call.callee;
   // `createHash('sha256').update(key)`
-  if (method === 'update' && callee.type === 'MemberExpression' && callee.object.type === 'CallExpression' && calleeName(callee.object.callee) === 'createHash') return true;
+  if (method === 'update' && callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') {
+    const maker = calleeName(callee.object.callee);
+    if (maker === 'createHash' || maker === 'createHmac') return true;
+  }
   return method === 'hash' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && PASSWORD_HASHERS.test(callee.object.name);
 }
 
@@ -363,6 +366,8 @@ const MAX_SINKS = 24;
 
 class Tracer {
   readonly sinks: RandomSink[] = [];
+  /** where the climb to each root started (the weak value, or a read of a variable holding it) */
+  private readonly entries = new Map<Node, Node>();
   private readonly seen = new Set<Node>();
   private chainCalls: Set<Node> | undefined;
 
@@ -397,6 +402,7 @@ class Tracer {
    */
   climb(from: Node): Node {
     const root = climbDerived(from);
+    this.entries.set(root, from);
     let n: Node | undefined = from;
     for (let i = 0; n && n !== root && i < 64; i++, n = n.parent) {
       const t = n.parent;
@@ -412,7 +418,7 @@ class Tracer {
   visit(root: Node, budget: number): void {
     if (this.seen.has(root) || this.sinks.length >= MAX_SINKS) return;
     this.seen.add(root);
-    if (containsStrongSource(root, this.weak)) return;
+    if (containsStrongSource(root, this.weak, this.entries.get(root))) return;
     const p = root.parent;
     if (!p) return;
     switch (p.type) {
@@ -500,7 +506,10 @@ class Tracer {
     // values, which are mostly expiry times: `storeResetToken(id, token, Date.now() + 3600e3)`)
     if (method && root.type === 'Identifier' && !this.isClock()) {
       // judged on both names together, reported by the variable's: `` `code`, passed to `sendVerificationEmail()` ``
-      const sensitive = this.sensitive(`${method}_${root.name}`, 'name');
+      // the method's leading verb says what is done, not what the value is (`saveResetCode` → reset code)
+      const words = splitWords(method);
+      const purpose = words.length > 1 ? words.slice(1).join('_') : method;
+      const sensitive = this.sensitive(`${purpose}_${root.name}`, 'name');
       if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, via: method, node: call, sensitive });
     }
     if (index !== 0 || !method) return;
@@ -645,13 +654,26 @@ export function describeSink(sink: RandomSink): string {
 }
 
 /** The expression also calls a strong generator (`randomBytes(8).toString('hex') + Date.now()`): it is unguessable. */
-export function containsStrongSource(root: Node, weak: ReadonlySet<Node> = new Set()): boolean {
+export function containsStrongSource(root: Node, weak: ReadonlySet<Node> = new Set(), along?: Node): boolean {
   let found = false;
-  walkNodes(root, (n) => {
-    if (found || (n.type !== 'CallExpression' && n.type !== 'NewExpression') || weak.has(n)) return;
-    const name = calleeName(n.callee);
-    if (name && STRONG_CALLEE_NAMES.has(name)) found = true;
-  });
+  const visit = (n: Node): boolean => {
+    if (found) return false;
+    // `legacy ? \`${id}-${Date.now()}\` : uuidv4()`: only the branch the weak value takes counts
+    if (along && (n.type === 'ConditionalExpression' || n.type === 'LogicalExpression')) {
+      const branches = n.type === 'ConditionalExpression' ? [n.consequent, n.alternate] : [n.left, n.right];
+      const taken = branches.find((b) => within(along, b));
+      if (taken) {
+        walkNodes(taken, visit);
+        return false;
+      }
+    }
+    if ((n.type === 'CallExpression' || n.type === 'NewExpression') && !weak.has(n)) {
+      const name = calleeName(n.callee);
+      if (name && STRONG_CALLEE_NAMES.has(name)) found = true;
+    }
+    return !found;
+  };
+  walkNodes(root, visit);
   return found;
 }
 

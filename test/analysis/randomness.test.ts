@@ -114,6 +114,12 @@ describe('traceRandomValue', () => {
     expect(flows('const seed = Math.random(); const bucket = hash(seed) % 100;')[0].sinks).toEqual(['seed:name:false', 'hash→seed:name:false']);
     expect(flows('const now = Date.now(); const etag = sha256(now);')[0].sinks).toEqual(['now:name:false']);
   });
+  it('a strong source in the other branch of a conditional does not make the weak one strong', () => {
+    expect(flows("import jwt from 'jsonwebtoken';\njwt.sign(p, k, { jwtid: legacy ? `${id}-${Date.now()}` : uuidv4() });")[0].sinks).toEqual(['jwtid:claim:true']);
+    expect(flows("const code = us ? randomInt(0, 1e6) : String(Math.floor(Math.random() * 1e6));\nstore(hmac(code));")[0].sinks).toContain('code:name:true');
+    // in the same branch it does
+    expect(flows('const resetToken = legacy ? randomBytes(8).toString("hex") + Math.random() : uuidv4();')[0].sinks).toEqual([]);
+  });
   it('counts a token this code generates as a credential, whatever its qualifier', () => {
     expect(flows("import { v1 as uuidv1 } from 'uuid';\nconst deviceToken = uuidv1();")[0].sinks).toEqual(['deviceToken:name:true']);
     expect(flows('const pageToken = Math.random().toString(36);')[0].sinks).toEqual(['pageToken:name:false']);
