@@ -28,7 +28,7 @@ import {
   type FrameworkCookieModel,
 } from '../models/cookies.js';
 import { importedModules, iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
-import { getOption } from './options.js';
+import { getOption, readObject } from './options.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
@@ -239,7 +239,7 @@ function collectFrameworkWrites(context: AnyContext, add: (model: CookieWriteMod
         const call = m.parent;
         if (!ok || call?.type !== 'CallExpression' || call.callee !== m) continue;
         const receiver = unchain(member.object, model.chainable);
-        const anchored = anchorFramework(context, receiver, path[0]);
+        const anchored = anchorFramework(context, receiver, path[0]) ?? anchorByOptions(context, receiver, call, model);
         if (anchored && anchored.id === model.id) add(model.write, call, anchored.id);
       }
     }
@@ -259,6 +259,29 @@ export function unchain(node: Node, chainable: readonly string[]): Node {
     n = stripTsWrappers(callee.object);
   }
   return n;
+}
+
+/** Option keys only a cookie has: their presence says the call sets a cookie, whatever the receiver's origin. */
+const COOKIE_OPTION_KEYS = ['httpOnly', 'sameSite', 'secure', 'maxAge', 'signed'];
+
+/**
+ * A helper of a file that loads no framework (`function setLegacySession(res, id) { res.cookie('session_id', id,
+ * legacyCookie) }`): the receiver is a parameter named like the response, and the options are a cookie's.
+ */
+function anchorByOptions(context: AnyContext, receiver: Node, call: TSESTree.CallExpression, model: FrameworkCookieModel): FrameworkCookieModel | undefined {
+  if (receiver.type !== 'Identifier' || !model.receiverNames.includes(receiver.name)) return undefined;
+  // `.cookie(…)` is Express's, or Fastify's alias in a file that loads Fastify (as in `anchorFramework`)
+  const fastifyFile = byId('fastify').modules.some((m) => importedModules(context).has(m));
+  const method = call.callee.type === 'MemberExpression' ? getPropertyName(call.callee as never) : undefined;
+  if (model.id === 'express' && fastifyFile) return undefined;
+  if (model.id === 'fastify' && method === 'cookie' && !fastifyFile) return undefined;
+  const variable = findVariable(context, receiver);
+  if (!variable || !parameterOf(variable)) return undefined;
+  const index = model.write.args.options;
+  const options = index === undefined ? undefined : call.arguments[index];
+  if (!options || options.type === 'SpreadElement') return undefined;
+  const shape = readObject(context, options);
+  return shape && COOKIE_OPTION_KEYS.some((k) => shape.props.has(k)) ? model : undefined;
 }
 
 const isIdentifierChar = (c: number): boolean =>

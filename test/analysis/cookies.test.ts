@@ -44,6 +44,16 @@ describe('getCookieWrites: framework receivers', () => {
     expect(ids("import express from 'express'; function f(req, res) { res.json({}).cookie('a', b); getRes().cookie('a', b); }")).toEqual([]);
     expect(ids("const res = api(); res.status(200).cookie('a', b);")).toEqual([]);
   });
+  it('anchors a helper of a file that loads no framework on cookie options', () => {
+    const f = '/x/cookies.js';
+    expect(ids("const legacy = { httpOnly: true, maxAge: 1000 };\nfunction set(res, sid) { res.cookie('session_id', sid, legacy); }", f)).toEqual(['express.res.cookie']);
+    expect(ids("function set(reply, t) { reply.setCookie('token', t, { secure: true }); }", f)).toEqual(['fastify.reply.setCookie']);
+    // no options, options without a cookie's keys, not a parameter, another name
+    expect(ids("function set(res, t) { res.cookie('token', t); }", f)).toEqual([]);
+    expect(ids("function set(res, t) { res.cookie('token', t, { path: '/' }); }", f)).toEqual([]);
+    expect(ids("function set(t) { const res = jar(); res.cookie('token', t, { httpOnly: true }); }", f)).toEqual([]);
+    expect(ids("function set(jar, t) { jar.cookie('token', t, { httpOnly: true }); }", f)).toEqual([]);
+  });
   it('anchors on the handler signature without imports', () => {
     expect(ids("module.exports = (req, res, next) => { res.cookie('a', b); };", '/x/c.js')).toEqual(['express.res.cookie']);
     expect(ids('export const h = async (ctx, next) => { ctx.cookies.set("a", b); await next(); };')).toEqual(['koa.ctx.cookies.set']);
