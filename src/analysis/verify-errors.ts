@@ -55,7 +55,10 @@ const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression',
 const LOG_METHODS = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose', 'captureException', 'captureMessage']);
 const LOG_FUNCTIONS = new Set(['debug', 'log']);
 /** Words of middleware names that continue without a user on purpose. */
-const OPTIONAL_WORDS = new Set(['optional', 'optionally', 'maybe', 'soft', 'lenient', 'lax', 'attach', 'populate', 'guest', 'anonymous', 'silent', 'try', 'extract', 'identify']);
+const OPTIONAL_WORDS = new Set(['optional', 'optionally', 'maybe', 'soft', 'lenient', 'lax', 'guest', 'anonymous', 'silent']);
+/** Verbs that name optional authentication only next to an identity word: `attachUser`, `tryAuth` — not `attach(server)`. */
+const OPTIONAL_VERBS = new Set(['attach', 'populate', 'try', 'extract', 'identify']);
+const IDENTITY_WORDS = new Set(['user', 'auth', 'session', 'identity', 'viewer', 'account', 'principal', 'claims', 'token', 'current', 'me']);
 /** Parameters conventionally named for the "continue" callback of middleware. */
 const NEXT_NAMES = new Set(['next']);
 const DONE_NAMES = new Set(['done', 'cb', 'callback', 'resolve']);
@@ -78,7 +81,9 @@ function strip(node: Node): Node {
 function isOptionalAuth(fn: FunctionNode | undefined): boolean {
   for (let f = fn; f; f = enclosingFunction(f)) {
     const name = functionName(f);
-    if (name && splitWords(name).some((w) => OPTIONAL_WORDS.has(w))) return true;
+    const words = name ? splitWords(name) : [];
+    if (words.some((w) => OPTIONAL_WORDS.has(w))) return true;
+    if (words.some((w) => OPTIONAL_VERBS.has(w)) && words.some((w) => IDENTITY_WORDS.has(w))) return true;
   }
   return false;
 }

@@ -74,6 +74,13 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(teacher("if (d?.role !== 'teacher') return res.status(403).end();"))).toEqual([]);
     expect(kinds(teacher('if (check(d)) return res.status(403).end();'))).toEqual([]);
   });
+  it('optional authentication is named so; an outer `attach(server)` is not', () => {
+    const join = (outer: string) =>
+      JWT + `function ${outer}(io) { io.on('join', (t, room) => { let grant; try { grant = jwt.verify(t, k); } catch (e) { console.warn(e.message); } socket.emit('joined', { room, by: grant && grant.sub }); }); }`;
+    expect(kinds(join('attach'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(join('attachUser'))).toEqual([]);
+    expect(kinds(join('softAuth'))).toEqual([]);
+  });
   it('claims read after the catch: the code goes on as if it held a verified payload', () => {
     const confirm = (use: string) =>
       JWT + `async function confirm(ctx) { let claims = {}; try { claims = jwt.verify(ctx.query.t, k); } catch (err) { console.warn(err.message); } ${use} }`;
