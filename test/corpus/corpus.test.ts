@@ -38,6 +38,8 @@ const corpora: [name: string, minRecall: number, minPrecision: number][] = [
   ['holdout4/web', 0.92, 0.98],
   ['holdout5/enterprise', 0.98, 0.98],
   ['holdout5/apps', 0.95, 0.98],
+  ['holdout6/web', 0.9, 0.98],
+  ['holdout6/assistant', 0.96, 0.98],
 ];
 
 describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision) => {
