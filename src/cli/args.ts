@@ -53,8 +53,9 @@ OPTIONS
   -o, --output-file <file>  Write the report to <file> instead of stdout.
   --preset <name>           Rule set: recommended (default), strict or all.
                             recommended turns no-hardcoded-secret,
-                            no-decode-without-verify and no-insecure-randomness
-                            off in test files.
+                            no-decode-without-verify, no-insecure-randomness,
+                            require-expiration and no-none-algorithm off in
+                            test files.
   --fix                     Apply the autofixes jwt-lint offers (only edits that
                             cannot change behaviour).
   --max-warnings <n>        Exit with 1 when there are more than <n> warnings.
