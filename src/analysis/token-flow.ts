@@ -11,7 +11,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { perFile } from './per-file.js';
-import { enclosingFunction, findVariable, isUnshadowedGlobal, skipWrappersUp, staticMemberName, within } from './ast.js';
+import { enclosingFunction, findVariable, isUnshadowedGlobal, skipWrappersUp, staticKeyName, staticMemberName, within } from './ast.js';
 import { getArg, getJwtUsages, importedModules, type JwtUsage } from './imports.js';
 import { splitWords } from './names.js';
 import { getInheritedOption, getUsageOption } from './usage-options.js';
@@ -232,11 +232,27 @@ function collectReads(context: AnyContext, node: Node, prefix: string[], out: st
       if (!isReturned(n)) return false;
       out.push([...prefix, RETURNED]);
       return true;
-    case 'Property':
+    case 'Property': {
+      if (p.value !== n || p.parent.type !== 'ObjectExpression') return false;
       // repackaged into the returned object: `return { header: decoded.header, payload }`
-      if (p.value !== n || p.parent.type !== 'ObjectExpression' || !isReturned(p.parent)) return false;
-      out.push([...prefix, RETURNED]);
+      if (isReturned(p.parent)) {
+        out.push([...prefix, RETURNED]);
+        return true;
+      }
+      // repackaged into an object kept in a variable: `decoded = { payload: decodeJwt(t), header: … }`; only the
+      // reads of that property (`decoded.payload.sub`) read this value
+      const key = p.computed ? undefined : staticKeyName(p.key, false);
+      if (key === undefined) return false;
+      const objectReads: string[][] = [];
+      if (!collectReads(context, p.parent, [], objectReads, depth + 1, seen)) return false;
+      for (const path of objectReads) {
+        if (path.length === 0 || path[0] === RETURNED) return false;
+        if (path[0] !== key) continue;
+        if (path.length === 1) return false; // the whole value handed on (`use(decoded.payload)`)
+        out.push([...prefix, ...path.slice(1)]);
+      }
       return true;
+    }
     case 'CallExpression':
       // `JSON.parse(payload)`: the same claims, parsed
       return isJsonParse(context, p, n) && collectReads(context, p, prefix, out, depth, seen);

@@ -94,6 +94,17 @@ describe('classifyDecodedUse', () => {
   it('an unused result trusts nothing', () => {
     expect(use(JWT + `jwt.decode(token);`)).toBe('none');
   });
+
+  it('follows a decode repackaged into an object kept in a variable, through that property only', () => {
+    const keep = (reads: string) =>
+      JOSE + `function provider(t, cb) { let d; try { d = { payload: decodeJwt(t), header: decodeProtectedHeader(t) }; } catch { d = null; } ${reads} }`;
+    // only the header is read: a key lookup (jwks-rsa's passport provider)
+    expect(use(keep('if (!d || !ok.includes(d.header.alg)) return cb(null, null); client.getSigningKey(d.header.kid, cb);'))).toBe('none');
+    expect(use(keep('cb(null, d.payload.exp);'))).toBe('time');
+    expect(use(keep('cb(null, d.payload.sub);'))).toBe('other');
+    expect(use(keep('cb(null, d.payload);'))).toBe('other');
+    expect(use(keep('cb(null, d);'))).toBe('other');
+  });
 });
 
 describe('isVerifiedInSameFunction', () => {
