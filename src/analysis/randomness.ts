@@ -390,9 +390,13 @@ class Tracer {
     return isRandomnessSensitiveName(name);
   }
 
-  add(kind: RandomSink['kind'], name: string, node: Node): boolean {
-    const sensitive = this.sensitive(name, kind);
-    if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind, name, node, sensitive });
+  /**
+   * Records a sink and returns whether it is sensitive: judged by its name, or by `judge` when given (a combined
+   * name, or a verdict of its own).
+   */
+  add(kind: RandomSink['kind'], name: string, node: Node, judge?: { name?: string; sensitive?: boolean; via?: string }): boolean {
+    const sensitive = judge?.sensitive ?? this.sensitive(judge?.name ?? name, kind);
+    if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind, name, node, sensitive, ...(judge?.via ? { via: judge.via } : {}) });
     return sensitive;
   }
 
@@ -509,8 +513,7 @@ class Tracer {
       // the method's leading verb says what is done, not what the value is (`saveResetCode` → reset code)
       const words = splitWords(method);
       const purpose = words.length > 1 ? words.slice(1).join('_') : method;
-      const sensitive = this.sensitive(`${purpose}_${root.name}`, 'name');
-      if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: root.name, via: method, node: call, sensitive });
+      this.add('name', root.name, call, { name: `${purpose}_${root.name}`, via: method });
     }
     if (index !== 0 || !method) return;
     // setters: `setNonce(v)`, `this.setToken(v)`, jose `.setJti(v)`
@@ -559,7 +562,7 @@ class Tracer {
       // `createHash('sha256').update(key)` — while the value itself goes elsewhere (mailed, returned)
       const call = ref.identifier.parent;
       if (!this.isClock() && call?.type === 'CallExpression' && call.arguments.includes(ref.identifier as never) && isHashingCall(call)) {
-        if (this.sinks.length < MAX_SINKS) this.sinks.push({ kind: 'name', name: id.name, node: call, sensitive: true });
+        this.add('name', id.name, call, { sensitive: true });
         continue;
       }
       this.visit(this.climb(ref.identifier as Node), budget);
