@@ -435,14 +435,14 @@ function isOptionalRead(node: Node, name: string): boolean {
   return n.type === 'MemberExpression' && n.optional && n.object.type === 'Identifier' && n.object.name === name;
 }
 
+const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n.name === name;
+
 /**
  * After a swallowed error, the statements that follow the `try` read the verify result's claims directly
  * (`users.confirmEmail(claims.sub)`), or hand what it may hold to a call (`extend(id, claims?.plan ?? 'basic')`):
  * the code goes on to act as if it held a verified payload. A plain pass-through (`return { user, tenant:
  * user?.tenant }`, `req.user = decoded`) and logging are not.
  */
-const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n.name === name;
-
 function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
   const block = tryStmt.parent;
   if (block?.type !== 'BlockStatement') return false;
@@ -466,7 +466,6 @@ function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped:
   }
   return false;
 }
-
 
 /**
  * After a swallowed error, a success statement — or a statement that signs a token (`const accessToken =
