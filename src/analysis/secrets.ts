@@ -245,11 +245,14 @@ export function pemPrivateKeySite(context: AnyContext, node: TSESTree.Literal | 
 const ENV_ROOTS = ['process', 'Bun', 'Deno', 'globalThis', 'global'];
 
 /**
- * A cheap pre-check for "this file may read the environment": it references the global `process`, `Bun`, `Deno`
- * (or `globalThis` / `global`, which reach `process`), or is a module that mentions `import.meta`. From the global
+ * A cheap pre-check for "this file may read the environment": its text says `env`, and it references the global
+ * `process`, `Bun`, `Deno` (or `globalThis` / `global`, which reach `process`), or is a module that mentions
+ * `import.meta` (`process.nextTick` alone is not an environment read). From the global
  * scope's references, not the file text; a file where this is false has no `process.env.X || 'fallback'`.
  */
 export function mayReadEnvironment(context: AnyContext): boolean {
+  // every environment read says `env` (`process.env`, `Bun.env`, `Deno.env.get`, `import.meta.env`, `{ env } = process`)
+  if (!/\benv\b/.test(context.sourceCode.text)) return false;
   const program = context.sourceCode.ast as TSESTree.Program;
   const globalScope = context.sourceCode.getScope(program);
   for (const name of ENV_ROOTS) {

@@ -250,11 +250,14 @@ describe('mayReadEnvironment', () => {
     'const s = globalThis.process.env.JWT_SECRET;',
     'const s = import.meta.env.VITE_SECRET;',
     'function f() { return process.env.X; }',
+    "const { env } = process; const s = env.JWT_SECRET || 'dev';",
+    "const s = process['env'].JWT_SECRET;",
   ])('yes: %s', (code) => expect(reads(code)).toBe(true));
   it.each([
     'const env = loadEnv(); const s = env.SECRET;',
     "const s = config.get('secret');",
     'const process = makeProcess(); process.run();',
     '// process.env.JWT_SECRET is read elsewhere\nconst x = 1;',
+    'process.nextTick(done); const arch = process.platform;',
   ])('no: %s', (code) => expect(reads(code)).toBe(false));
 });
