@@ -255,14 +255,23 @@ function variableOfParam(context: AnyContext, fn: FunctionNode, param: TSESTree.
   return context.sourceCode.getDeclaredVariables(fn).find((v) => v.name === param.name) as TSESLint.Scope.Variable | undefined;
 }
 
-/** The identifier is used as (part of) a condition: `if (!decoded)`, `decoded ? … : …`, `decoded && …`. */
+/**
+ * The identifier decides which way the code goes: `if (!decoded)`, `decoded ? … : …`, `decoded && next()`. A value
+ * with a default is not a decision: `claims ?? {}`, `{ approver: claims && claims.sub }`, `bot?.sub ?? 'unknown'`
+ * carry on whether or not the token verified.
+ */
 function isTested(id: Node): boolean {
   let cur = id;
   for (let i = 0; i < 8; i++) {
     const p = cur.parent;
     if (!p) return false;
     if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression' || p.type === 'WhileStatement') && p.test === cur) return true;
-    if (p.type === 'LogicalExpression' && p.left === cur) return true;
+    // `decoded && next()` as a statement; inside a larger condition, climb on
+    if (p.type === 'LogicalExpression' && p.left === cur && p.operator !== '??') {
+      if (p.parent?.type === 'ExpressionStatement') return true;
+      cur = p;
+      continue;
+    }
     if (p.type === 'UnaryExpression' || p.type === 'BinaryExpression' || p.type === 'ChainExpression' || (p.type === 'MemberExpression' && p.object === cur) || TRANSPARENT.has(p.type)) {
       cur = p;
       continue;

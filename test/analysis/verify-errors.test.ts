@@ -17,6 +17,17 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + 'jwt.verify(t, k, (err, d) => { if (err) return res.sendStatus(401); req.user = d; next(); });')).toEqual([]);
     expect(kinds(JWT + 'jwt.verify(t, k, { algorithms: ["HS256"] }, (err, d) => { if (!err) { req.user = d; } next(); });')).toEqual([]);
   });
+  it('callbacks: a default for the decoded value is not a check of it', () => {
+    expect(kinds(JWT + 'jwt.verify(t, k, o, async (err, claims) => { const { sub } = claims ?? {}; await users.update(sub); res.redirect("/ok"); });')).toEqual([
+      'unread-callback-error@2',
+    ]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { approvals.record({ approver: c && c.sub }); });')).toEqual(['unread-callback-error@2']);
+    expect(kinds(JWT + "jwt.verify(t, k, o, (err, bot) => { socket.send(bot?.sub ?? 'unknown'); });")).toEqual(['unread-callback-error@2']);
+    // a decision on it is
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { if (!c) return res.sendStatus(401); res.json(c.sub); });')).toEqual([]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { c && grant(c.sub); });')).toEqual([]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { if (c && c.role === "admin") grant(c.sub); });')).toEqual([]);
+  });
   it('resolves a named callback in the same file', () => {
     expect(kinds(JWT + 'function onVerified(err, decoded) { req.user = decoded; next(); }\njwt.verify(t, k, onVerified);')).toEqual(['unread-callback-error@3']);
     expect(kinds(JWT + 'const onVerified = (err, decoded) => (err ? reject(err) : resolve(decoded));\njwt.verify(t, k, onVerified);')).toEqual([]);
