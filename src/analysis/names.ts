@@ -480,7 +480,9 @@ export function isRandomnessSensitiveName(name: string): boolean {
   n = w.length;
   const head = w[n - 1];
   // `isTokenValid`, `hasSecret` are flags; `verifyCode` is a code (the verb qualifies it)
-  if (from === 0 && startsWithPredicateOrVerb(words) && !(head === 'code' && CODE_CONTEXT.has(words[0]))) return false;
+  // (`checkInPin`: "check-in" is a noun)
+  const nounPhrase = words[0] === 'check' && words[1] === 'in';
+  if (from === 0 && !nounPhrase && startsWithPredicateOrVerb(words) && !(head === 'code' && CODE_CONTEXT.has(words[0]))) return false;
   if (RANDOM_HEADS.has(head)) {
     // judged on the whole name: the stripped `next` of `nextToken` is AWS-style pagination, not a generator
     // the value is generated here, so a `deviceToken` is one this code issues
