@@ -395,11 +395,33 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const result = assignedResult(usage, tryStmt);
   const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
   const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
-  const usesClaims = after === 'more' && result !== undefined && readsClaimsAfter(tryStmt, result, skipped);
-  if (h.continues || after === 'success' || usesClaims || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
+  const usesClaims = after === 'more' && result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped);
+  // an async request hook that runs to its end lets the request through, as `next()` does
+  const hookContinues = (after === 'more' || after === 'end') && isAsyncRequestHook(fn);
+  if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/** Request hooks whose `async` function lets the request go on by returning: `app.addHook('onRequest', async …)`. */
+const REQUEST_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+
+function isAsyncRequestHook(fn: FunctionNode): boolean {
+  if (!fn.async) return false;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn) return false;
+  const callee = call.callee;
+  const name = call.arguments[0];
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'addHook' &&
+    name.type === 'Literal' &&
+    typeof name.value === 'string' &&
+    REQUEST_HOOKS.has(name.value)
+  );
 }
 
 /** `decoded = jwt.verify(…)` in the `try`, to a variable declared outside it: the variable's name. */
@@ -446,15 +468,28 @@ function isOptionalRead(node: Node, name: string): boolean {
 
 const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n.name === name;
 
+/** The variable was declared with a value other than `null` / `undefined` (`let claims = {}`, `let alert = body`). */
+function hasFallbackValue(context: AnyContext, at: Node, name: string): boolean {
+  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(at) as TSESLint.Scope.Scope;
+  while (scope && !scope.set.has(name)) scope = scope.upper;
+  const def = scope?.set.get(name)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+  const init = strip(def.node.init);
+  return !(init.type === 'Literal' && init.value === null) && !(init.type === 'Identifier' && init.name === 'undefined');
+}
+
 /**
  * After a swallowed error, the statements that follow the `try` read the verify result's claims directly
  * (`users.confirmEmail(claims.sub)`), or hand what it may hold to a call (`extend(id, claims?.plan ?? 'basic')`):
  * the code goes on to act as if it held a verified payload. A plain pass-through (`return { user, tenant:
  * user?.tenant }`, `req.user = decoded`) and logging are not.
  */
-function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
+function readsClaimsAfter(context: AnyContext, tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
   const block = tryStmt.parent;
   if (block?.type !== 'BlockStatement') return false;
+  // `let alert = ctx.request.body; try { alert = await verify(…) } catch {…} ingest(alert)`: with a fallback value
+  // of its own, the variable handed on whole is acted on too
+  const handedOnWhole = hasFallbackValue(context, tryStmt, name);
   for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
     if (s.type === 'IfStatement' && skipped(s)) continue;
     if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return false;
@@ -466,7 +501,10 @@ function readsClaimsAfter(tryStmt: TSESTree.TryStatement, name: string, skipped:
       if (readsResult(n, false)) found = true;
       // `extend(trial.id, claims?.plan ?? 'basic')`, `attach(viewer, link?.studentId)`: acting on what it may hold
       if (n.type === 'CallExpression' && !isLoggingCall(n)) {
-        for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= readsResult(a, true)) && !isFunctionNode(a));
+        for (const arg of n.arguments) {
+          if (handedOnWhole && isNamed(strip(arg), name)) found = true;
+          walkNodes(arg, (a) => !(found ||= readsResult(a, true)) && !isFunctionNode(a));
+        }
       }
       return !found && !isFunctionNode(n);
     });

@@ -85,6 +85,21 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(teacher("if (d?.role !== 'teacher') return res.status(403).end();"))).toEqual([]);
     expect(kinds(teacher('if (check(d)) return res.status(403).end();'))).toEqual([]);
   });
+  it('an async request hook that runs to its end lets the request through', () => {
+    const hook = (name: string, isAsync = true) =>
+      "import { jwtVerify } from 'jose';\n" +
+      `export default async function hooks(app) { app.addHook('${name}', ${isAsync ? 'async ' : ''}(request, reply) => { try { const { payload } = await jwtVerify(t, k); request.user = payload; } catch (err) { request.log.warn({ err }); } request.tenant = request.headers['x-tenant']; }); }`;
+    expect(kinds(hook('onRequest'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(hook('preHandler'))).toEqual(['swallowed-catch@2']);
+    // not a request hook, or not one that continues by returning
+    expect(kinds(hook('onResponse'))).toEqual([]);
+  });
+  it('a variable with a fallback value of its own, handed on whole after a swallowed catch', () => {
+    const relay = (init: string) =>
+      JWT + `async function relay(ctx) { let alert = ${init}; try { alert = await jwt.verify(sig, k); } catch (e) { ctx.log.info(e); } await ctx.alerts.ingest(alert); }`;
+    expect(kinds(relay('ctx.request.body'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(relay('null'))).toEqual([]);
+  });
   it('optional authentication is named so; an outer `attach(server)` is not', () => {
     const join = (outer: string) =>
       JWT + `function ${outer}(io) { io.on('join', (t, room) => { let grant; try { grant = jwt.verify(t, k); } catch (e) { console.warn(e.message); } socket.emit('joined', { room, by: grant && grant.sub }); }); }`;
