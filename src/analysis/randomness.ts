@@ -623,14 +623,19 @@ class Tracer {
     return this.chainCalls.has(call);
   }
 
-  /** The name an object literal is stored under (`const session = {…}`, `this.session = {…}`, `{ session: {…} }`). */
+  /**
+   * The name an object literal is stored under (`const session = {…}`, `this.session = {…}`, `{ session: {…} }`), or
+   * of the function that returns it.
+   */
   private ownerName(obj: Node): string | undefined {
     const o = unwrapUp(obj);
     const p = o.parent;
     if (p?.type === 'VariableDeclarator' && p.init === o && p.id.type === 'Identifier') return p.id.name;
     if (p?.type === 'AssignmentExpression' && p.right === o) return targetName(p.left);
     if (p?.type === 'Property' && p.value === o) return staticKeyName(p.key, p.computed);
-    return undefined;
+    // returned from a function: `generateRecoveryKit() { … return { codes, kitId } }`
+    const fn = p?.type === 'ReturnStatement' ? enclosingFunction(p) : p?.type === 'ArrowFunctionExpression' && p.body === o ? p : undefined;
+    return fn ? functionName(fn) : undefined;
   }
 }
 

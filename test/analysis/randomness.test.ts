@@ -124,6 +124,11 @@ describe('traceRandomValue', () => {
     expect(flows("import { v1 as uuidv1 } from 'uuid';\nconst deviceToken = uuidv1();")[0].sinks).toEqual(['deviceToken:name:true']);
     expect(flows('const pageToken = Math.random().toString(36);')[0].sinks).toEqual(['pageToken:name:false']);
   });
+  it('names a neutral property of a returned object by the function that returns it', () => {
+    const kit = 'function generateRecoveryKit(n) { const codes = Array.from({ length: n }, () => Math.random().toString(36).slice(2, 10)); return { codes, kitId: k }; }';
+    expect(flows(kit)[0].sinks).toContain('generateRecoveryKit_codes:name:true');
+    expect(flows('function layout() { return { x: Math.random() * 100 }; }')[0].sinks).toEqual(['x:name:false', 'layout_x:name:false']);
+  });
   it('names JWT claims of sign usages, and the owner of neutral properties', () => {
     expect(flows("import jwt from 'jsonwebtoken';\njwt.sign({ sub, jti: Math.random() }, k);")[0].sinks).toEqual(['jti:claim:true']);
     expect(flows('const session = { id: Math.random() };')[0].sinks).toEqual(['id:name:false', 'session_id:name:true']);
