@@ -18,7 +18,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { localFunctionOf, returnedExpressions } from './ast.js';
 import { getFileUsages } from './imports.js';
 import { isCsrfName, isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
-import { resolveExpression, stripTsWrappers, type AnyContext } from './values.js';
+import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
 
@@ -130,6 +130,11 @@ function callEvidence(
       return inner && { ...inner, source: inner.source === 'jwt' ? 'jwt' : 'carrier' };
     }
     if (method && PASS_THROUGH_METHODS.has(method)) return next(callee.object);
+    // `localStorage.getItem('token')`: read back from where a token was kept
+    if (method === 'getItem' && first && first.type !== 'SpreadElement') {
+      const key = resolveValue(context, first);
+      if (key.kind === 'known' && typeof key.value === 'string') return byName(key.value, node, 'field');
+    }
     return method ? producingName(method, node) : undefined;
   }
   if (callee.type === 'Identifier') {

@@ -31,6 +31,12 @@ describe('tokenValueEvidence', () => {
     expect(evidence("import { SignJWT } from 'jose'; const s = await new SignJWT(p).setProtectedHeader(h).sign(k); target(s);")).toMatchObject({ source: 'jwt' });
     expect(evidence('target(generateRefreshToken(user));')).toMatchObject({ source: 'jwt', kind: 'refresh' });
   });
+  it('finds a token read back from storage under a token key', () => {
+    expect(evidence("const legacy = localStorage.getItem('token'); target(legacy);")).toMatchObject({ source: 'field', name: 'token' });
+    expect(evidence("const KEY = 'refresh_token'; target(window.sessionStorage.getItem(KEY));")).toMatchObject({ source: 'field', kind: 'refresh' });
+    expect(evidence("target(localStorage.getItem('theme'));")).toBeUndefined();
+    expect(evidence('target(localStorage.getItem(key));')).toBeUndefined();
+  });
   it('finds tokens returned by a function of the file that signs them', () => {
     const JWT = "import jwt from 'jsonwebtoken';\n";
     expect(evidence(JWT + 'function signAccess(u) { return jwt.sign({ sub: u.id }, k); }\ntarget(signAccess(user));')).toMatchObject({ source: 'jwt', name: 'signAccess' });
