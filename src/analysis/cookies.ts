@@ -271,7 +271,7 @@ const COOKIE_OPTION_KEYS = ['httpOnly', 'sameSite', 'secure', 'maxAge', 'signed'
 function anchorByOptions(context: AnyContext, receiver: Node, call: TSESTree.CallExpression, model: FrameworkCookieModel): FrameworkCookieModel | undefined {
   if (receiver.type !== 'Identifier' || !model.receiverNames.includes(receiver.name)) return undefined;
   // `.cookie(…)` is Express's, or Fastify's alias in a file that loads Fastify (as in `anchorFramework`)
-  const fastifyFile = byId('fastify').modules.some((m) => importedModules(context).has(m));
+  const fastifyFile = loadsFramework(context, byId('fastify'));
   const method = call.callee.type === 'MemberExpression' ? getPropertyName(call.callee as never) : undefined;
   if (model.id === 'express' && fastifyFile) return undefined;
   if (model.id === 'fastify' && method === 'cookie' && !fastifyFile) return undefined;
@@ -327,6 +327,9 @@ function frameworkMethodIdentifiers(sourceCode: AnyContext['sourceCode']): TSEST
 
 const byId = (id: FrameworkCookieModel['id']) => frameworkCookieModels.find((m) => m.id === id)!;
 
+/** The file imports one of the framework's modules. */
+const loadsFramework = (context: AnyContext, model: FrameworkCookieModel): boolean => model.modules.some((m) => importedModules(context).has(m));
+
 /**
  * Which framework's response object `receiver` is, on evidence (see `models/cookies.ts`), or undefined.
  * `method` is the first member used (`cookie`, `setCookie`, `cookies`).
@@ -336,9 +339,9 @@ export function anchorFramework(context: AnyContext, receiver: Node, method: str
   const candidates = frameworkCookieModels.filter((m) => m.methods.some((p) => p[0] === method));
   if (candidates.length === 0) return undefined;
   const imports = importedModules(context);
-  const importsOf = (m: FrameworkCookieModel) => m.modules.some((s) => imports.has(s));
+  const importsOf = (m: FrameworkCookieModel) => loadsFramework(context, m);
   // `.cookie` is Express's, or Fastify's alias in a file that loads Fastify
-  const fastifyFile = importsOf(byId('fastify'));
+  const fastifyFile = loadsFramework(context, byId('fastify'));
   const model = candidates.length > 1 ? candidates.find((c) => (c.id === 'fastify') === fastifyFile) : candidates[0];
   if (!model) return undefined;
   const variable = findVariable(context, receiver);
