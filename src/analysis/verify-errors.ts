@@ -395,7 +395,9 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const result = assignedResult(usage, tryStmt);
   const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
   const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
-  const usesClaims = after === 'more' && result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped);
+  const usesClaims =
+    (after === 'more' && result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
+    copiedClaims(context, usage, tryStmt).some((copy) => handsOnAfter(tryStmt, copy, skipped));
   // an async request hook that runs to its end lets the request through, as `next()` does
   const hookContinues = (after === 'more' || after === 'end') && isAsyncRequestHook(fn);
   if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
@@ -467,6 +469,57 @@ function isOptionalRead(node: Node, name: string): boolean {
 }
 
 const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n.name === name;
+
+/**
+ * Variables declared outside the `try` that it fills from the verify result: `viewer = String(claims.sub)` after
+ * `const claims = await verify(…)`, or `approver = jwt.verify(…).sub`. After a swallowed error they keep their
+ * defaults, and the code goes on with them.
+ */
+function copiedClaims(context: AnyContext, usage: JwtUsage, tryStmt: TSESTree.TryStatement): string[] {
+  const decl = up(usage.node).parent;
+  const local = decl?.type === 'VariableDeclarator' && decl.init === up(usage.node) && decl.id.type === 'Identifier' ? decl.id.name : undefined;
+  const out: string[] = [];
+  for (const stmt of tryStmt.block.body) {
+    const e = stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
+    if (e?.type !== 'AssignmentExpression' || e.operator !== '=' || e.left.type !== 'Identifier') continue;
+    const target = e.left.name;
+    // the result itself (`decoded = await verify(…)`) is `assignedResult`'s; a copy is derived from it
+    if (strip(e.right) === usage.node) continue;
+    let fromResult = within(usage.node, e.right);
+    if (!fromResult && local) walkNodes(e.right, (n) => !(fromResult ||= isNamed(n, local)) && !isFunctionNode(n));
+    if (!fromResult) continue;
+    // declared outside the try (a `let` of the function), so it is still there after the catch
+    const v = findVariable(context.sourceCode.getScope(e) as never, e.left) as TSESLint.Scope.Variable | null;
+    const def = v?.defs[0]?.node as Node | undefined;
+    if (def && !within(def, tryStmt)) out.push(target);
+  }
+  return out;
+}
+
+/** After the `try`, the variable is handed to a call (`c.json({ viewer, report })`, `sendDigest(u, { requestedBy })`). */
+function handsOnAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
+  const block = tryStmt.parent;
+  if (block?.type !== 'BlockStatement') return false;
+  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
+    if (s.type === 'IfStatement' && skipped(s)) continue;
+    if (/^(If|Switch|Throw|Try|Labeled)Statement$/.test(s.type)) return false;
+    let found = false;
+    walkNodes(s, (n) => {
+      if (n.type === 'CallExpression' && !isLoggingCall(n)) {
+        for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= isNamed(a, name) && !isTestOnly(a)) && !isFunctionNode(a));
+      }
+      return !found && !isFunctionNode(n);
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+/** `x` only decides something here (`if (x)`, `x ? … : …`, `!x`): it is not handed on. */
+function isTestOnly(id: Node): boolean {
+  const p = id.parent;
+  return (p?.type === 'ConditionalExpression' && p.test === id) || (p?.type === 'UnaryExpression' && p.operator === '!');
+}
 
 /** The variable was declared with a value other than `null` / `undefined` (`let claims = {}`, `let alert = body`). */
 function hasFallbackValue(context: AnyContext, at: Node, name: string): boolean {

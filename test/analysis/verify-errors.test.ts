@@ -100,6 +100,19 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(relay('ctx.request.body'))).toEqual(['swallowed-catch@2']);
     expect(kinds(relay('null'))).toEqual([]);
   });
+  it('values copied from the result inside the try, handed on after a swallowed catch', () => {
+    const share = (use: string) =>
+      "import { verify } from 'hono/jwt';\n" +
+      `export const h = async (c) => { let viewer = 'anonymous'; try { const claims = await verify(t, k, 'HS256'); viewer = String(claims.sub); } catch (e) { console.warn(e); } ${use} };`;
+    expect(kinds(share("const report = await loadReport(id); return c.json({ viewer, report });"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + 'async function job(j) { let by = null; try { by = jwt.verify(j.sig, k).sub; } catch (e) { log.warn(e); } for (const u of users) await send(u, { by }); }')).toEqual([
+      'swallowed-catch@2',
+    ]);
+    // returned as is, only tested, or guarded first
+    expect(kinds(share('return { viewer };'))).toEqual([]);
+    expect(kinds(share("return c.text(viewer === 'anonymous' ? 'hi' : 'welcome');"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(share('if (!viewer) return c.text("no", 401); return c.json({ viewer });'))).toEqual([]);
+  });
   it('optional authentication is named so; an outer `attach(server)` is not', () => {
     const join = (outer: string) =>
       JWT + `function ${outer}(io) { io.on('join', (t, room) => { let grant; try { grant = jwt.verify(t, k); } catch (e) { console.warn(e.message); } socket.emit('joined', { room, by: grant && grant.sub }); }); }`;
