@@ -498,21 +498,36 @@ function copiedClaims(context: AnyContext, usage: JwtUsage, tryStmt: TSESTree.Tr
 
 /** After the `try`, the variable is handed to a call (`c.json({ viewer, report })`, `sendDigest(u, { requestedBy })`). */
 function handsOnAfter(tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
-  const block = tryStmt.parent;
-  if (block?.type !== 'BlockStatement') return false;
-  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
-    if (s.type === 'IfStatement' && skipped(s)) continue;
-    if (/^(If|Switch|Throw|Try|Labeled)Statement$/.test(s.type)) return false;
-    let found = false;
-    walkNodes(s, (n) => {
-      if (n.type === 'CallExpression' && !isLoggingCall(n)) {
-        for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= isNamed(a, name) && !isTestOnly(a)) && !isFunctionNode(a));
-      }
-      return !found && !isFunctionNode(n);
-    });
-    if (found) return true;
+  for (const s of statementsAfter(tryStmt, skipped, true)) {
+    if (someCallArgument(s, (a) => isNamed(a, name) && !isTestOnly(a))) return true;
   }
   return false;
+}
+
+const BRANCHES = /^(If|Switch|Throw|Try|Labeled)Statement$/;
+const BRANCHES_AND_LOOPS = /^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/;
+
+/** The statements after the `try` in its block, up to the first branch not `skipped` (and loop, unless `throughLoops`). */
+function* statementsAfter(tryStmt: TSESTree.TryStatement, skipped: (s: TSESTree.IfStatement) => boolean, throughLoops: boolean): Generator<Node> {
+  const block = tryStmt.parent;
+  if (block?.type !== 'BlockStatement') return;
+  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
+    if (s.type === 'IfStatement' && skipped(s)) continue;
+    if ((throughLoops ? BRANCHES : BRANCHES_AND_LOOPS).test(s.type)) return;
+    yield s;
+  }
+}
+
+/** Some node inside an argument of a call (not a logging call) in `stmt` matches; nested functions are not entered. */
+function someCallArgument(stmt: Node, match: (n: Node) => boolean): boolean {
+  let found = false;
+  walkNodes(stmt, (n) => {
+    if (n.type === 'CallExpression' && !isLoggingCall(n)) {
+      for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= match(a)) && !isFunctionNode(a));
+    }
+    return !found && !isFunctionNode(n);
+  });
+  return found;
 }
 
 /** `x` only decides something here (`if (x)`, `x ? … : …`, `!x`): it is not handed on. */
@@ -538,30 +553,17 @@ function hasFallbackValue(context: AnyContext, at: Node, name: string): boolean 
  * user?.tenant }`, `req.user = decoded`) and logging are not.
  */
 function readsClaimsAfter(context: AnyContext, tryStmt: TSESTree.TryStatement, name: string, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
-  const block = tryStmt.parent;
-  if (block?.type !== 'BlockStatement') return false;
   // `let alert = ctx.request.body; try { alert = await verify(…) } catch {…} ingest(alert)`: with a fallback value
   // of its own, the variable handed on whole is acted on too
   const handedOnWhole = hasFallbackValue(context, tryStmt, name);
-  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
-    if (s.type === 'IfStatement' && skipped(s)) continue;
-    if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return false;
+  const readsResult = (n: Node, optionalToo: boolean) =>
+    n.type === 'MemberExpression' && (optionalToo || !n.optional) && isNamed(strip(n.object), name);
+  for (const s of statementsAfter(tryStmt, skipped, false)) {
+    // `claims.sub`, `invite!.orgId`: read as if it held a payload
     let found = false;
-    const readsResult = (n: Node, optionalToo: boolean) =>
-      n.type === 'MemberExpression' && (optionalToo || !n.optional) && isNamed(strip(n.object), name);
-    walkNodes(s, (n) => {
-      // `claims.sub`, `invite!.orgId`: read as if it held a payload
-      if (readsResult(n, false)) found = true;
-      // `extend(trial.id, claims?.plan ?? 'basic')`, `attach(viewer, link?.studentId)`: acting on what it may hold
-      if (n.type === 'CallExpression' && !isLoggingCall(n)) {
-        for (const arg of n.arguments) {
-          if (handedOnWhole && isNamed(strip(arg), name)) found = true;
-          walkNodes(arg, (a) => !(found ||= readsResult(a, true)) && !isFunctionNode(a));
-        }
-      }
-      return !found && !isFunctionNode(n);
-    });
-    if (found) return true;
+    walkNodes(s, (n) => !(found ||= readsResult(n, false)) && !isFunctionNode(n));
+    // `extend(trial.id, claims?.plan ?? 'basic')`, `attach(viewer, link?.studentId)`: acting on what it may hold
+    if (found || someCallArgument(s, (a) => readsResult(a, true) || (handedOnWhole && a.parent?.type === 'CallExpression' && a.parent.arguments.includes(a as never) && isNamed(strip(a), name)))) return true;
     if (s.type === 'ReturnStatement') return false;
   }
   return false;
