@@ -196,7 +196,9 @@ const TOKEN_ADJACENT_DISQUALIFIERS = set('next', 'resume', 'marker');
 
 function isNonCredentialToken(w: readonly string[], generatedHere = false): boolean {
   const n = w.length;
-  if (hasAny(w, 0, n - 1, TOKEN_DISQUALIFIERS) || (n > 1 && TOKEN_ADJACENT_DISQUALIFIERS.has(w[n - 2]))) return true;
+  if (hasAny(w, 0, n - 1, TOKEN_DISQUALIFIERS)) return true;
+  // a `resumeToken` generated here is a session-resumption secret, not a cursor from a feed
+  if (n > 1 && TOKEN_ADJACENT_DISQUALIFIERS.has(w[n - 2]) && !(generatedHere && w[n - 2] === 'resume')) return true;
   return !generatedHere && hasAny(w, 0, n - 1, PROVIDER_TOKEN_QUALIFIERS);
 }
 
@@ -343,6 +345,8 @@ export function isAuthCookieName(name: string): boolean {
   const kind = tokenKindOf(words);
   if (kind !== undefined) return kind !== 'csrf';
   const w = core(words);
+  // a server does not put push tokens in cookies: a `device_token` cookie is a trusted-device credential
+  if (w.length > 1 && TOKEN_HEADS.has(w[w.length - 1]) && w[w.length - 2] === 'device' && !startsWithPredicateOrVerb(w)) return true;
   if (hasAny(w, 0, w.length, SESSION_DISQUALIFIERS) || startsWithPredicateOrVerb(w)) return false;
   const head = w[w.length - 1];
   if (head === 'refresh') return mentionsRefresh(name);
@@ -351,8 +355,15 @@ export function isAuthCookieName(name: string): boolean {
   if ((head === 'id' || head === 'key') && w.length > 1 && (w[w.length - 2] === 'session' || w[w.length - 2] === 'sess')) return true;
   // remember_me, rememberMe
   if (w.length === 2 && w[0] === 'remember' && w[1] === 'me') return true;
+  // a second factor in progress or remembered: `mfa_pending`, `2fa_challenge`, `trusted_device`, `remember_device`
+  const mfa = hasAny(w, 0, w.length - 1, MFA_WORDS) || hasWordPair(w, '2', 'fa') || hasWordPair(w, 'two', 'factor');
+  if (mfa && MFA_COOKIE_HEADS.has(head)) return true;
+  if (w.length === 2 && head === 'device' && (w[0] === 'trusted' || w[0] === 'remember' || w[0] === 'trust')) return true;
   return false;
 }
+
+const MFA_WORDS = set('mfa', 'twofa', 'tfa', 'otp', 'totp', 'twofactor');
+const MFA_COOKIE_HEADS = set('pending', 'challenge', 'ticket', 'state', 'remember', 'trust', 'device', 'ref', 'login');
 
 // ---------------------------------------------------------------------------------------------
 // Sensitive claims
@@ -441,7 +452,10 @@ function hasWordPair(w: readonly string[], a: string, b: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** Leading words of generator names that say nothing about the value (`generateResetToken`, `randomToken`). */
-const GENERATOR_PREFIX = set('generate', 'gen', 'create', 'make', 'new', 'random', 'rand', 'get', 'build', 'issue', 'next', 'secure', 'unique', 'temp', 'temporary', 'one', 'time', 'initial');
+const GENERATOR_PREFIX = set(
+  'generate', 'gen', 'create', 'make', 'new', 'random', 'rand', 'get', 'build', 'issue', 'next', 'secure', 'unique', 'temp',
+  'temporary', 'one', 'time', 'initial', 'rotate', 'regenerate', 'mint',
+);
 const RANDOM_HEADS = set(
   'token', 'jwt', 'jti', 'jwtid', 'nonce', 'cnonce', 'salt', 'secret', 'otp', 'totp', 'hotp', 'csrf', 'xsrf', 'sid',
   'passcode', 'password', 'passwd', 'pwd', 'pin', 'iv', 'challenge', 'verifier', 'passphrase', 'apikey', 'pepper',
@@ -454,10 +468,16 @@ const CODE_CONTEXT = set(
   'authorization', 'activation', 'login', 'magic', 'recovery', 'backup', 'access', 'pin', 'security', 'sms', 'email',
   'unlock', 'pairing', 'redeem', 'signup', 'registration', 'claim', 'share', 'enrollment', 'twofactor', 'tfa',
 );
+/** Qualifiers that make a `…Code` a credential right before it: RFC 8628 `deviceCode` / `userCode`, a `joinCode`. */
+const ADJACENT_CODE_QUALIFIERS = set('device', 'user', 'join');
 const RANDOM_KEY_QUALIFIERS = set(
   'secret', 'api', 'session', 'signing', 'private', 'encryption', 'hmac', 'jwt', 'access', 'master', 'idempotency',
   'activation', 'license', 'reset', 'verification', 'invite', 'recovery',
+  // a key that grants rights to whoever holds it (`editKey` of an anonymous paste, `adminKey`)
+  'edit', 'admin', 'manage', 'owner',
 );
+/** Qualifiers that make a `…Slug` / `…Link` / `…Id` the only secret of a link that grants access. */
+const LINK_QUALIFIERS = set('share', 'sharing', 'invite', 'invitation', 'magic', 'unlisted');
 
 /**
  * A name whose value must be unguessable: token, refreshToken, resetToken, verificationCode, otp,
@@ -493,11 +513,14 @@ export function isRandomnessSensitiveName(name: string): boolean {
   const qualifier = w[n - 2];
   switch (head) {
     case 'code':
-      return hasAny(w, 0, n - 1, CODE_CONTEXT) || hasWordPair(w, 'two', 'factor') || hasWordPair(w, '2', 'fa');
+      return hasAny(w, 0, n - 1, CODE_CONTEXT) || ADJACENT_CODE_QUALIFIERS.has(qualifier) || hasWordPair(w, 'two', 'factor') || hasWordPair(w, '2', 'fa');
     case 'key':
       return RANDOM_KEY_QUALIFIERS.has(qualifier);
     case 'id':
-      return qualifier === 'session' || qualifier === 'sess' || qualifier === 'jwt';
+      return qualifier === 'session' || qualifier === 'sess' || qualifier === 'jwt' || LINK_QUALIFIERS.has(qualifier);
+    case 'slug':
+    case 'link':
+      return LINK_QUALIFIERS.has(qualifier);
     case 'state':
       return qualifier === 'oauth' || qualifier === 'csrf' || qualifier === 'oidc';
     default:

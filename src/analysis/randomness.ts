@@ -632,11 +632,51 @@ class Tracer {
     const p = o.parent;
     if (p?.type === 'VariableDeclarator' && p.init === o && p.id.type === 'Identifier') return p.id.name;
     if (p?.type === 'AssignmentExpression' && p.right === o) return targetName(p.left);
-    if (p?.type === 'Property' && p.value === o) return staticKeyName(p.key, p.computed);
+    if (p?.type === 'Property' && p.value === o) {
+      const key = staticKeyName(p.key, p.computed);
+      // `prisma.invite.create({ data: { code } })`: the wrapper key of a store call says nothing
+      return key && STORE_WRAPPER_KEYS.has(key) && p.parent ? this.ownerName(p.parent) : key;
+    }
+    // stored by a call: `Invitations.create({ code })`, `new JoinCode({ value })`, `db.insert(invites).values({ code })`
+    if ((p?.type === 'CallExpression' || p?.type === 'NewExpression') && p.arguments.includes(o as TSESTree.CallExpressionArgument)) {
+      const receiver = receiverName(p);
+      return receiver && singularName(receiver);
+    }
     // returned from a function: `generateRecoveryKit() { … return { codes, kitId } }`
     const fn = p?.type === 'ReturnStatement' ? enclosingFunction(p) : p?.type === 'ArrowFunctionExpression' && p.body === o ? p : undefined;
     return fn ? functionName(fn) : undefined;
   }
+}
+
+/** Keys that only wrap the stored fields of a store call (Prisma `data`, Drizzle/Knex `values`, Mongo `$set`). */
+const STORE_WRAPPER_KEYS = new Set(['data', 'values', 'fields', 'attributes', 'record', 'doc', 'document', 'set', '$set', 'create', 'update', 'input']);
+
+/**
+ * The thing a call stores into or builds: `Invitations.create(…)` → Invitations, `prisma.joinCode.create(…)` →
+ * joinCode, `new Invite(…)` → Invite, `db.insert(invites).values(…)` → invites, `createInvitation(…)` → Invitation
+ * (the leading verb dropped).
+ */
+function receiverName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') {
+    if (call.type === 'NewExpression') return callee.name;
+    const words = splitWords(callee.name);
+    return words.length > 1 ? words.slice(1).join('_') : undefined;
+  }
+  if (callee.type !== 'MemberExpression') return undefined;
+  const object = callee.object;
+  if (object.type === 'CallExpression') {
+    const first = object.arguments[0];
+    return first ? targetName(first) : undefined;
+  }
+  return object.type === 'ThisExpression' ? undefined : targetName(object);
+}
+
+/** `Invitations` → Invitation, `inviteCodes` → inviteCode, `policies` → policy; `status`, `access`, `res` stay. */
+function singularName(name: string): string {
+  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
+  if (name.length > 3 && /[^siu]s$/i.test(name)) return name.slice(0, -1);
+  return name;
 }
 
 /** Where the value of a weak source flows: its derived root and the names it reaches. */

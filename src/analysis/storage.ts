@@ -8,9 +8,11 @@
  */
 import { CALL, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { GLOBAL_OBJECT_NAMES, documentCookie, storageGlobals } from '../models/storage.js';
+import { GLOBAL_OBJECT_NAMES, documentCookie, storageGlobals, storageHookLibraries, type StorageHookModel } from '../models/storage.js';
 import { cookieCallParts, getCookieWrites, parseCookieString, type ParsedCookieString } from './cookies.js';
-import { findVariable } from './ast.js';
+import { findVariable, skipWrappersUp, walkNodes } from './ast.js';
+import { iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
+import { getOption } from './options.js';
 import { perFile } from './per-file.js';
 import { storageKeyNameMeaning } from './names.js';
 import { resolveValue, stripTsWrappers, type AnyContext } from './values.js';
@@ -40,7 +42,8 @@ export const getStorageWrites: (context: AnyContext) => StorageWrite[] = perFile
 
 function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[] {
   const out: StorageWrite[] = [];
-  const globals = new GlobalIndex(context.sourceCode.getScope(program) as Scope);
+  const text = context.sourceCode.text;
+  const globals = new GlobalIndex(context.sourceCode.getScope(program) as Scope, text.includes('localStorage') || text.includes('sessionStorage'));
   let tracker: ReferenceTracker | undefined;
   for (const model of storageGlobals) {
     const roots = globals.roots(model.name);
@@ -76,6 +79,11 @@ function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[]
       cookie: parsed,
     });
   }
+  if (loadsAnyModule(context, HOOK_MAPS)) {
+    for (const ref of iterateModuleReferences(context, HOOK_MAPS)) {
+      if (ref.node.type === 'CallExpression') out.push(...hookWrites(context, ref.node, ref.info as StorageHookModel, globals));
+    }
+  }
   for (const w of getCookieWrites(context)) {
     if (w.kind !== 'call' || w.model.side !== 'client') continue;
     const parts = cookieCallParts(context, w);
@@ -86,12 +94,61 @@ function collect(context: AnyContext, program: TSESTree.Program): StorageWrite[]
   return out;
 }
 
+const HOOK_MAPS = moduleMaps(
+  new Map(Object.entries(storageHookLibraries).map(([module, hooks]) => [module, Object.fromEntries(hooks.map((h) => [h.export, { [CALL]: h }]))])),
+);
+
+/**
+ * The writes through a storage hook's binding: `token.value = v` for a ref (VueUse), `setToken(v)` for a tuple; each is
+ * a write of `v` under the hook's key. A binding that is only read writes nothing here.
+ */
+function hookWrites(context: AnyContext, call: TSESTree.CallExpression, model: StorageHookModel, globals: GlobalIndex): StorageWrite[] {
+  let target: string = model.storage;
+  if (model.storageArgument !== undefined && call.arguments.length > model.storageArgument) {
+    const arg = stripTsWrappers(call.arguments[model.storageArgument]);
+    const named = storageGlobals.find((g) => globals.roots(g.name).includes(arg));
+    if (!named) return [];
+    target = named.name;
+  }
+  let key: Node | undefined;
+  if (typeof model.key === 'number') key = argAt(call, model.key);
+  else {
+    const found = getOption(context, argAt(call, model.key.object), model.key.property);
+    if (found.kind === 'present') key = found.node;
+  }
+  if (!key) return [];
+  const decl = skipWrappersUp(call).parent;
+  if (decl?.type !== 'VariableDeclarator' || decl.init !== skipWrappersUp(call)) return [];
+  const bound = model.returns === 'ref' ? decl.id : decl.id.type === 'ArrayPattern' ? decl.id.elements[1] : undefined;
+  if (bound?.type !== 'Identifier') return [];
+  const variable = context.sourceCode.getDeclaredVariables(decl).find((v) => v.name === bound.name);
+  const out: StorageWrite[] = [];
+  for (const ref of variable?.references ?? []) {
+    const id = skipWrappersUp(ref.identifier as Node);
+    const p = id.parent;
+    if (model.returns === 'ref') {
+      // `token.value = v`
+      const assign = p?.parent;
+      if (p?.type === 'MemberExpression' && p.object === id && getPropertyName(p as never) === 'value' && assign?.type === 'AssignmentExpression' && assign.left === p && assign.operator === '=') {
+        out.push({ kind: 'web-storage', node: assign, target, key, value: assign.right });
+      }
+    } else if (p?.type === 'CallExpression' && p.callee === id && p.arguments.length > 0 && p.arguments[0].type !== 'SpreadElement') {
+      // `setToken(v)`; an updater function (`setToken((t) => …)`) has an unknown value
+      out.push({ kind: 'web-storage', node: p, target, key, value: p.arguments[0] });
+    }
+  }
+  return out;
+}
+
 /** The browser globals this file names, from one pass over the global scope's unresolved references. */
 const INDEXED_GLOBALS = new Set([...storageGlobals.map((m) => m.name), documentCookie.global, ...GLOBAL_OBJECT_NAMES]);
 
 class GlobalIndex {
   private readonly through = new Map<string, Node[]>();
-  constructor(readonly scope: Scope) {
+  constructor(
+    readonly scope: Scope,
+    private readonly mentionsStorage: boolean,
+  ) {
     for (const r of scope.through) {
       const id = r.identifier;
       if (id.type !== 'Identifier' || !INDEXED_GLOBALS.has(id.name) || !r.isRead()) continue;
@@ -101,7 +158,12 @@ class GlobalIndex {
     }
   }
 
-  /** References to the browser global `name`: bare (`localStorage`), or through a global object (`window.localStorage`). */
+  private windows: Node[] | undefined;
+
+  /**
+   * References to the browser global `name`: bare (`localStorage`), through a global object (`window.localStorage`),
+   * or through a binding that holds the window (`win.localStorage` with `win: Window`, AngularJS `$window`).
+   */
   roots(name: string): Node[] {
     const out: Node[] = [...this.identifiers(name)];
     for (const objectName of GLOBAL_OBJECT_NAMES) {
@@ -109,6 +171,11 @@ class GlobalIndex {
         const member = memberOf(id);
         if (member && getPropertyName(member as never) === name) out.push(...withWrapperParameters(this.scope, [member]));
       }
+    }
+    this.windows ??= this.mentionsStorage ? windowBindingReads(this.scope) : [];
+    for (const ref of this.windows) {
+      const member = memberOf(ref);
+      if (member && getPropertyName(member as never) === name) out.push(member);
     }
     return out;
   }
@@ -129,6 +196,51 @@ class GlobalIndex {
     }
     return ids.length === 0 ? ids : withWrapperParameters(this.scope, ids);
   }
+}
+
+/**
+ * Reads of bindings that hold the browser window under another name: a parameter, variable or constructor parameter
+ * property typed `Window` (`win: Window`, `@Inject(WINDOW) private readonly window: Window`, read as `this.window`), and
+ * AngularJS's injected `$window`. Never reassigned. Only looked for when the file mentions a storage global at all.
+ */
+function windowBindingReads(globalScope: Scope): Node[] {
+  const out: Node[] = [];
+  const visit = (scope: Scope) => {
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (!def || variable.defs.length !== 1 || (def.type !== 'Parameter' && def.type !== 'Variable')) continue;
+      const id = def.name as TSESTree.Identifier;
+      if (id.name !== '$window' && !isWindowType(id.typeAnnotation?.typeAnnotation)) continue;
+      if (variable.references.some((r) => r.isWrite() && r.identifier !== id && !(def.type === 'Variable' && r.init))) continue;
+      for (const r of variable.references) if (r.isRead()) out.push(r.identifier as Node);
+      // a constructor parameter property (`private readonly win: Window`) is read as `this.win` in its class
+      const prop = id.parent;
+      if (prop?.type === 'TSParameterProperty') out.push(...thisMemberReads(prop, id.name));
+    }
+    for (const child of scope.childScopes) visit(child);
+  };
+  visit(globalScope);
+  return out;
+}
+
+function isWindowType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  if (type.type === 'TSTypeReference') return type.typeName.type === 'Identifier' && type.typeName.name === 'Window';
+  if (type.type === 'TSIntersectionType') return type.types.some(isWindowType);
+  return false;
+}
+
+/** `this.<name>` reads inside the class that declares the parameter property `prop`. */
+function thisMemberReads(prop: Node, name: string): Node[] {
+  let cls: Node | undefined = prop.parent;
+  while (cls && cls.type !== 'ClassBody') cls = cls.parent;
+  const out: Node[] = [];
+  walkNodes(cls, (n) => {
+    if (n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === name) {
+      if (!(n.parent?.type === 'AssignmentExpression' && n.parent.left === n)) out.push(n);
+    }
+  });
+  return out;
 }
 
 function argAt(call: TSESTree.CallExpression, i: number): Node | undefined {

@@ -11,7 +11,7 @@
  * - thrown / rejected style:
  *   - `swallowed-catch`: a `try { … verify … } catch { … }` whose catch only logs (or falls back to an unverified
  *     `decode`), followed by the success path: `next()`, `return next()`, `NextResponse.next()`, `return true`,
- *     `done(null, …)`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) and the `try`
+ *     `done(null, …)`, `draftMode().enable()`, `context.succeed(…)`, `return { isAuthorized: true }`, or — when the verify result is discarded (`jwt.verify(t, k)` used as a check) and the `try`
  *     block runs on past its end — any further statement or a `return` of a value (other than `null`, `false`,
  *     `undefined`): success and failure then reach the same code; a catch that itself calls `next()` continues the
  *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too,
@@ -128,12 +128,41 @@ function isSuccessCallback(node: Node): boolean {
   return first?.type === 'Literal' && first.value === null;
 }
 
+/**
+ * Calls that grant what the token was checked for: Next.js `draftMode().enable()` (also `(await draftMode()).enable()`),
+ * a Lambda `context.succeed(…)`.
+ */
+function isGrantCall(node: Node): boolean {
+  const n = strip(node);
+  if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.computed || n.callee.property.type !== 'Identifier') return false;
+  const method = n.callee.property.name;
+  const object = strip(n.callee.object);
+  if (method === 'enable') return object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === 'draftMode';
+  return method === 'succeed' && object.type === 'Identifier' && (object.name === 'context' || object.name === 'ctx') && n.arguments.length > 0;
+}
+
+/** Properties of a returned object that grant access when `true`: an API Gateway simple authorizer's `isAuthorized`. */
+const GRANT_FLAGS = new Set(['isAuthorized', 'authorized', 'allowed', 'isValid', 'valid', 'authenticated', 'isAuthenticated']);
+
+/** `{ isAuthorized: true, … }` */
+function isGrantObject(node: Node): boolean {
+  return (
+    node.type === 'ObjectExpression' &&
+    node.properties.some(
+      (p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && GRANT_FLAGS.has(p.key.name) && p.value.type === 'Literal' && p.value.value === true,
+    )
+  );
+}
+
 /** A statement that lets the request (or the caller) continue as if the token were valid. */
 function isSuccessStatement(stmt: Node): boolean {
-  if (stmt.type === 'ExpressionStatement') return isNextCall(stmt.expression) || isNextResponseNext(stmt.expression) || isSuccessCallback(stmt.expression);
+  if (stmt.type === 'ExpressionStatement') {
+    const e = stmt.expression;
+    return isNextCall(e) || isNextResponseNext(e) || isSuccessCallback(e) || isGrantCall(e);
+  }
   if (stmt.type === 'ReturnStatement' && stmt.argument) {
     const a = strip(stmt.argument);
-    return isNextCall(a) || isNextResponseNext(a) || isSuccessCallback(a) || (a.type === 'Literal' && a.value === true);
+    return isNextCall(a) || isNextResponseNext(a) || isSuccessCallback(a) || isGrantCall(a) || isGrantObject(a) || (a.type === 'Literal' && a.value === true);
   }
   return false;
 }
@@ -395,8 +424,9 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const result = assignedResult(usage, tryStmt);
   const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
   const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
+  // (also in a loop body: `for (const job of jobs) { try { claims = verify(…) } catch (e) { log(e) } run(claims.sub) }`)
   const usesClaims =
-    (after === 'more' && result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
+    (result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
     copiedClaims(context, usage, tryStmt).some((copy) => handsOnAfter(tryStmt, copy, skipped));
   // an async request hook that runs to its end lets the request through, as `next()` does
   const hookContinues = (after === 'more' || after === 'end') && isAsyncRequestHook(fn);

@@ -31,3 +31,36 @@ export const storageGlobals: readonly StorageGlobalModel[] = [
 
 /** `document.cookie = 'name=value; attributes'`: a cookie string written from a script is script-readable. */
 export const documentCookie = { global: 'document', property: 'cookie' } as const;
+
+/**
+ * Hooks that bind a reactive value to Web Storage: every value written to the binding is stored under the key.
+ * `returns: 'ref'` — a ref written as `binding.value = v` (VueUse); `'tuple'` — `[value, setValue]`, written by calling
+ * the setter (usehooks-ts, @uidotdev/usehooks, react-use, @mantine/hooks). `key` is the key's argument index, or
+ * `{ object, property }` for an options object (`useLocalStorage({ key: 'token', defaultValue: '' })`).
+ * `storageArgument`: the argument that picks the storage (VueUse `useStorage(key, init, sessionStorage)`), default
+ * `localStorage`; any other storage there (a custom or in-memory one) is not modelled.
+ */
+export interface StorageHookModel {
+  export: string;
+  storage: 'localStorage' | 'sessionStorage';
+  key: number | { object: number; property: string };
+  returns: 'ref' | 'tuple';
+  storageArgument?: number;
+}
+
+const tupleHooks = (key: StorageHookModel['key']): StorageHookModel[] => [
+  { export: 'useLocalStorage', storage: 'localStorage', key, returns: 'tuple' },
+  { export: 'useSessionStorage', storage: 'sessionStorage', key, returns: 'tuple' },
+];
+
+export const storageHookLibraries: Readonly<Record<string, readonly StorageHookModel[]>> = {
+  '@vueuse/core': [
+    { export: 'useLocalStorage', storage: 'localStorage', key: 0, returns: 'ref' },
+    { export: 'useSessionStorage', storage: 'sessionStorage', key: 0, returns: 'ref' },
+    { export: 'useStorage', storage: 'localStorage', key: 0, returns: 'ref', storageArgument: 2 },
+  ],
+  'usehooks-ts': tupleHooks(0),
+  '@uidotdev/usehooks': tupleHooks(0),
+  'react-use': tupleHooks(0),
+  '@mantine/hooks': tupleHooks({ object: 0, property: 'key' }),
+};

@@ -179,9 +179,10 @@ describe('isAuthCookieName', () => {
     [
       'token', 'jwt', 'access_token', 'refreshToken', 'session', 'sid', 'connect.sid', 'auth', 'id_token', '__Host-session',
       '__Secure-refresh', 'refresh', 'session_id', 'sessionId', 'PHPSESSID', 'JSESSIONID', 'appSession', 'remember_me',
-      'next-auth.session-token', '__Secure-next-auth.session-token', 'jwt_refresh',
+      'next-auth.session-token', '__Secure-next-auth.session-token', 'jwt_refresh', 'mfa_pending', '2fa_challenge',
+      'mfaTicket', 'trusted_device', 'remember_device', 'device_token', 'deviceToken',
     ],
-    ['theme', 'locale', 'consent', '_ga', 'csrf', 'XSRF-TOKEN', '_csrf', 'tokenizer', 'sessionStorage', 'sessionTimeout', 'autoRefresh', 'cookie_consent', 'lang', ''],
+    ['mfa_banner_dismissed', 'mfa', 'device', 'device_id', 'push_token', 'fcm_token', 'otp_sent_at', 'theme', 'locale', 'consent', '_ga', 'csrf', 'XSRF-TOKEN', '_csrf', 'tokenizer', 'sessionStorage', 'sessionTimeout', 'autoRefresh', 'cookie_consent', 'lang', ''],
   );
 });
 
@@ -261,6 +262,15 @@ describe('isRandomnessSensitiveName', () => {
         'two_factor_code', '2faCode', 'activationKey', 'licenseKey', 'verificationKey', 'cnonce', 'clientNonce', 'nonce'],
       ['tokens', 'codes', 'keys', 'ids', 'promoCodes', 'colorCodes', 'maxTokens', 'statusCodes', 'primaryKeys', 'requestIds',
         'factorCode', 'cacheKey', 'sortKey'],
+    );
+  });
+  describe('device-flow and join codes, keys that grant rights, link secrets, rotated values', () => {
+    table(
+      isRandomnessSensitiveName,
+      ['deviceCode', 'userCode', 'user_code', 'joinCode', 'rotateJoinCode', 'regenerateInviteCode', 'resumeToken', 'mintApiKey', 'editKey',
+        'adminKey', 'shareSlug', 'share_id', 'shareLink', 'inviteLink', 'unlistedSlug'],
+      ['userCountryCode', 'deviceId', 'userId', 'slug', 'postSlug', 'link', 'profileLink', 'rotateLogs', 'editMode',
+        'shareCount', 'sharedWith', 'keyboardKey'],
     );
   });
   describe('pagination tokens are not credentials, also after a generator-like prefix', () => {

@@ -133,6 +133,21 @@ describe('traceRandomValue', () => {
     expect(flows("import jwt from 'jsonwebtoken';\njwt.sign({ sub, jti: Math.random() }, k);")[0].sinks).toEqual(['jti:claim:true']);
     expect(flows('const session = { id: Math.random() };')[0].sinks).toEqual(['id:name:false', 'session_id:name:true']);
   });
+  it('names a neutral property of an object handed to a store call by what the call stores', () => {
+    expect(flows('await Invitations.create({ email, code: Math.random().toString(36).slice(2, 8) });')[0].sinks).toEqual([
+      'code:name:false',
+      'Invitation_code:name:true',
+    ]);
+    expect(flows('await prisma.joinCode.create({ data: { value: Math.random().toString(36) } });')[0].sinks).toContain('joinCode_value:name:true');
+    expect(flows('await prisma.invite.create({ data: { code: Math.random().toString(36) } });')[0].sinks).toContain('invite_code:name:true');
+    expect(flows('const row = new Invite({ code: Math.random().toString(36) });')[0].sinks).toContain('Invite_code:name:true');
+    expect(flows('await db.insert(invitations).values({ code: Math.random().toString(36) });')[0].sinks).toContain('invitation_code:name:true');
+    expect(flows('await createInvitation({ code: Math.random().toString(36) });')[0].sinks).toContain('invitation_code:name:true');
+    // what the call stores says nothing about a colour, a position or a React key
+    expect(flows('await Themes.create({ code: Math.random().toString(16).slice(2, 8) });')[0].sinks).toEqual(['code:name:false', 'Theme_code:name:false']);
+    expect(flows('chart.addPoint({ x: Math.random() * 10 });')[0].sinks).toEqual(['x:name:false', 'chart_x:name:false']);
+    expect(flows('res.json({ code: Math.random() });')[0].sinks).toEqual(['code:name:false', 'res_code:name:false']);
+  });
   it('names a template by its text before the value (.env generators, query strings)', () => {
     const gen =
       "const CHARS = 'abc';\nfunction randomString(n) { let out = ''; for (let i = 0; i < n; i++) out += CHARS.charAt(Math.floor(Math.random() * CHARS.length)); return out; }\nconst lines = ['PORT=3000', `JWT_SECRET=${randomString(48)}`];";

@@ -31,6 +31,41 @@ describe('getStorageWrites', () => {
     expect(writes("(function (document) { document.cookie = 'jwt=' + t; })(fakeDocument);")).toEqual([]);
     expect(writes("export const f = function (document) { document.cookie = 'jwt=' + t; };")).toEqual([]);
   });
+  it('follows bindings that hold the window: typed `Window`, Angular injection, AngularJS `$window`', () => {
+    const ts = { filename: 'f.ts' };
+    expect(writes("export function persist(win: Window, t: string) { win.localStorage.setItem('auth_token', t); }", ts)).toMatchObject([
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'auth_token' }, value: 't' },
+    ]);
+    expect(writes("const w: Window & typeof globalThis = getWindow(); w.sessionStorage['jwt'] = t;", ts)).toMatchObject([{ target: 'sessionStorage', key: { text: 'jwt' } }]);
+    expect(
+      writes("class AuthStore { constructor(@Inject(WINDOW) private readonly win: Window) {} save(t: string) { this.win.localStorage.setItem('token', t); } }", ts),
+    ).toMatchObject([{ target: 'localStorage', key: { text: 'token' } }]);
+    expect(writes("angular.module('app').factory('auth', ['$window', function ($window) { return { save(t) { $window.localStorage.token = t; } }; }]);")).toMatchObject([
+      { target: 'localStorage', key: { text: 'token' } },
+    ]);
+    // an untyped parameter, another type, or a binding reassigned to something else is not the window
+    expect(writes("function persist(win, t) { win.localStorage.setItem('auth_token', t); }")).toEqual([]);
+    expect(writes("function persist(win: FakeWindow, t: string) { win.localStorage.setItem('auth_token', t); }", ts)).toEqual([]);
+    expect(writes("function persist(win: Window, t: string) { win = frame; win.localStorage.setItem('auth_token', t); }", ts)).toEqual([]);
+  });
+  it('finds writes through storage hooks: VueUse refs, React tuples, Mantine options', () => {
+    const vue = "import { useLocalStorage, useStorage } from '@vueuse/core';\n";
+    expect(writes(vue + "const token = useLocalStorage('access_token', ''); async function login(c) { token.value = (await api.login(c)).token; }")).toMatchObject([
+      { kind: 'web-storage', target: 'localStorage', key: { kind: 'known', text: 'access_token' }, value: '(await api.login(c)).token' },
+    ]);
+    expect(writes(vue + "const jwt = useStorage('jwt', null, sessionStorage); jwt.value = t;")).toMatchObject([{ target: 'sessionStorage', key: { text: 'jwt' } }]);
+    // a custom storage (in memory, encrypted) is not Web Storage; a binding only read writes nothing
+    expect(writes(vue + "const jwt = useStorage('jwt', null, memoryStorage); jwt.value = t;")).toEqual([]);
+    expect(writes(vue + "const token = useLocalStorage('token', ''); const headers = { Authorization: `Bearer ${token.value}` };")).toEqual([]);
+    expect(writes("import { useLocalStorage } from 'usehooks-ts';\nfunction useAuth() { const [token, setToken] = useLocalStorage('token', ''); return { login: async (c) => setToken(await signIn(c)) }; }")).toMatchObject([
+      { target: 'localStorage', key: { text: 'token' }, value: 'await signIn(c)' },
+    ]);
+    expect(writes("import { useSessionStorage } from '@mantine/hooks';\nconst [t, setT] = useSessionStorage({ key: 'id_token', defaultValue: '' }); setT(resp.id_token);")).toMatchObject([
+      { target: 'sessionStorage', key: { text: 'id_token' } },
+    ]);
+    // a local hook of the same name is not the library's
+    expect(writes("function useLocalStorage(k, v) { return [v, () => {}]; }\nconst [t, setT] = useLocalStorage('token', ''); setT(x);")).toEqual([]);
+  });
   it('parses document.cookie writes', () => {
     expect(writes('const N = "jwt"; document.cookie = `${N}=${t}; path=/`;')).toEqual([
       { kind: 'document-cookie', target: 'document.cookie', key: { kind: 'known', text: 'jwt' }, value: 't' },

@@ -131,6 +131,25 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + 'function ctx(t) { let user = null; if (t) { try { user = jwt.verify(t, k); } catch (_) {} } return { user, tenant: user?.tenant }; }')).toEqual([]);
     expect(kinds(confirm('if (!claims.sub) return ctx.throw(401); await users.confirmEmail(claims.sub);'))).toEqual([]);
   });
+  it('claims read after a swallowed catch inside a loop body', () => {
+    const loop = (use: string) =>
+      JWT + `async function drain(jobs) { for (const job of jobs) { let claims; try { claims = jwt.verify(job.token, k); } catch (e) { log.warn(e); } ${use} } }`;
+    expect(kinds(loop('await runAs(claims.sub, job);'))).toEqual(['swallowed-catch@2']);
+    // skipping the job, or trying the next key, is handling it
+    expect(kinds(loop('if (!claims) continue; await runAs(claims.sub, job);'))).toEqual([]);
+    expect(kinds(JWT + 'function v(t, keys) { let p; for (const key of keys) { try { p = jwt.verify(t, key); break; } catch {} } if (!p) throw new Error(); return p; }')).toEqual([]);
+  });
+  it('grants other than next(): draft mode, Lambda context.succeed, a simple authorizer response', () => {
+    const after = (tail: string, head = '') =>
+      JWT + `${head}export async function GET(req) { const t = req.nextUrl.searchParams.get('t'); try { jwt.verify(t, k); } catch (e) { console.error(e); } ${tail} }`;
+    expect(kinds(after("(await draftMode()).enable(); redirect('/');"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(after("draftMode().enable(); return new Response('ok');"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(after('return { isAuthorized: true, context: {} };'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + 'export const handler = async (event) => { try { jwt.verify(event.token, k); return { isAuthorized: true }; } catch (e) { console.log(e); } return { isAuthorized: false }; };')).toEqual([]);
+    expect(kinds(JWT + 'exports.handler = function (event, context) { try { jwt.verify(event.token, k); } catch (e) { console.log(e); } context.succeed(allow(event)); };')).toEqual(['swallowed-catch@2']);
+    // `enable()` on something else is not draft mode
+    expect(kinds(JWT + 'async function f(t) { let c; try { c = jwt.verify(t, k); } catch (e) { console.error(e); } flags.enable(); }')).toEqual([]);
+  });
   it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
     const nest = (body: string) =>
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';

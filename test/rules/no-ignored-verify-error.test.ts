@@ -60,6 +60,11 @@ ruleTester.run('no-ignored-verify-error', rule, {
   ],
   invalid: [
     {
+      name: 'a Next.js preview route that enables draft mode whether or not the token verified',
+      code: "import { jwtVerify } from 'jose';\nimport { draftMode } from 'next/headers';\nexport async function GET(request) {\n  const token = request.nextUrl.searchParams.get('token');\n  try {\n    await jwtVerify(token, previewKey, { algorithms: ['HS256'] });\n  } catch (err) {\n    console.warn('preview token rejected', err);\n  }\n  (await draftMode()).enable();\n  return Response.redirect(new URL('/', request.url));\n}",
+      errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify', line: '7' }, line: 6, column: 11, endColumn: 20 }],
+    },
+    {
       name: 'higher-order wrapper calling the wrapped handler after a swallowed catch',
       code: "import { jwtVerify } from 'jose';\nexport function withSessionAuth(handler) {\n  return async (req, res) => {\n    try {\n      const { payload } = await jwtVerify(token, key, opts);\n      req.user = payload;\n    } catch (e) {\n      console.error(e);\n    }\n    return handler(req, res);\n  };\n}",
       errors: [{ messageId: 'swallowedCatch', data: { callee: 'jwtVerify', line: '7' }, line: 5, column: 33, endColumn: 42 }],

@@ -61,6 +61,16 @@ ruleTester.run('no-insecure-randomness', rule, {
   ]),
   invalid: [
     {
+      name: 'a neutral property of an object handed to a store call, named by what the call stores',
+      code: "export async function invite(email, orgId) {\n  return Invitations.create({ email, orgId, code: Math.random().toString(36).slice(2, 10) });\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`Invitation_code`' }, line: 2, column: 51 }],
+    },
+    {
+      name: 'a join code returned from a rotate function',
+      code: "export class Classroom {\n  rotateJoinCode() {\n    return Math.random().toString(36).slice(2, 8).toUpperCase();\n  }\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: 'the result of `rotateJoinCode()`' }, line: 3, column: 12 }],
+    },
+    {
       name: 'a code hashed before it is stored, mailed in plain',
       code: "import crypto from 'node:crypto';\nconst sha256 = (v) => crypto.createHash('sha256').update(v).digest('hex');\nexport async function requestReset(account, resets, mailer) {\n  const code = Math.random().toString().slice(2, 8);\n  await resets.save({ accountId: account.id, codeHash: sha256(code) });\n  await mailer.send({ to: account.email, vars: { code } });\n}",
       errors: [{ messageId: 'insecureRandomness', data: { source: 'Math.random()', sink: '`code`' }, line: 4, column: 16 }],

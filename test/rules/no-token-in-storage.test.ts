@@ -9,6 +9,19 @@ const cookie = (line: number, column: number, target: string) => ({ messageId: '
 
 ruleTester.run('no-token-in-storage', rule, {
   valid: [
+    // storage hooks: a binding only read, a non-token key, a removal, a custom storage
+    `import { useLocalStorage } from '@vueuse/core';
+const token = useLocalStorage('token', '');
+export const authHeader = () => ({ Authorization: \`Bearer \${token.value}\` });`,
+    `import { useLocalStorage } from 'usehooks-ts';
+export function useTheme() { const [theme, setTheme] = useLocalStorage('theme', 'light'); return { theme, toggle: () => setTheme(theme === 'light' ? 'dark' : 'light') }; }`,
+    `import { useLocalStorage } from 'usehooks-ts';
+export function useLogout() { const [, setToken] = useLocalStorage('token', ''); return () => setToken(''); }`,
+    `import { useStorage } from '@vueuse/core';
+const token = useStorage('token', '', encryptedStorage);
+export function remember(t) { token.value = t; }`,
+    // a parameter that holds something other than the window
+    { code: "export function save(win: FrameHandle, t: string) { win.localStorage.setItem('token', t); }", filename: 'save.ts' },
     // unresolved constants whose name says nothing about tokens, or a look-alike
     `import { TOKENS_USED_KEY, THEME_KEY, tokenizerModel } from './c';\nlocalStorage.setItem(TOKENS_USED_KEY, n);\nlocalStorage.setItem(THEME_KEY, t);\nlocalStorage.setItem(tokenizerModel, m);`,
     `import { STORAGE_KEYS } from './keys';\nlocalStorage.setItem(STORAGE_KEYS.theme, t);\nlocalStorage.setItem(STORAGE_KEYS.csrfToken, c);`,
@@ -272,5 +285,38 @@ export class Session {
       errors: [cookie(4, 25, 'cookies.set')],
     },
     { code: `import { setCookie } from 'typescript-cookie';\nsetCookie('jwt', jwt);`, errors: [cookie(2, 1, 'setCookie')] },
+    {
+      code: `import { defineStore } from 'pinia';
+import { useLocalStorage } from '@vueuse/core';
+export const useAuth = defineStore('auth', () => {
+  const accessToken = useLocalStorage('access_token', '');
+  async function login(email: string, password: string) {
+    const { data } = await api.post('/login', { email, password });
+    accessToken.value = data.accessToken;
+  }
+  return { accessToken, login };
+});`,
+      filename: 'auth.ts',
+      errors: [storage(7, 5)],
+    },
+    {
+      code: `import { useSessionStorage } from 'usehooks-ts';
+export function useSession() {
+  const [jwt, setJwt] = useSessionStorage<string | null>('jwt', null);
+  const login = async (creds: Creds) => setJwt((await signIn(creds)).token);
+  return { jwt, login };
+}`,
+      filename: 'useSession.ts',
+      errors: [storage(4, 41, 'sessionStorage')],
+    },
+    {
+      code: "export function persistSession(win: Window, session: { token: string }) {\n  win.localStorage.setItem('auth_token', session.token);\n}",
+      filename: 'persist.ts',
+      errors: [storage(2, 3)],
+    },
+    {
+      code: "angular.module('app').service('Auth', function ($window, $http) {\n  this.login = (c) => $http.post('/api/login', c).then((r) => { $window.localStorage.token = r.data.token; });\n});",
+      errors: [storage(2, 65)],
+    },
   ],
 });

@@ -82,6 +82,11 @@ export function setRefreshCookie(res: Response, token: string): void {
   ],
   invalid: [
     {
+      // a second factor in progress: the cookie lets its holder finish someone else's login
+      code: express(`  res.cookie('mfa_pending', pendingId, { maxAge: 300000 });`),
+      errors: [missing(4, 3, 'res.cookie', '`mfa_pending`', ALL, express(`  res.cookie('mfa_pending', pendingId, { maxAge: 300000, httpOnly: true, secure: true, sameSite: 'lax' });`))],
+    },
+    {
       // next to a CSRF cookie, the auth cookie (by name, or by a token value under a neutral name) is still judged
       code: express(`  res.cookie('XSRF-TOKEN', generateCsrfToken(), { httpOnly: false, secure: true, sameSite: 'strict' });\n  res.cookie('token', token, { httpOnly: false, secure: true, sameSite: 'strict' });`),
       errors: [{ messageId: 'unsafeFlag', data: { flag: 'httpOnly', value: 'false', cookie: '`token`', risk: 'readable by page scripts' }, line: 5, column: 42,
