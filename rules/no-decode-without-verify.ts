@@ -1,5 +1,6 @@
 import { createRule } from '../src/util/createRule.js';
-import { getJwtUsages } from '../src/analysis/imports.js';
+import { getArg, getJwtUsages } from '../src/analysis/imports.js';
+import { isSignedHere } from '../src/analysis/token-values.js';
 import { classifyDecodedUse, isBrowserCode, isUnverifiedDecode, isVerifiedInSameFunction } from '../src/analysis/token-flow.js';
 
 export type Options = [];
@@ -34,6 +35,9 @@ export default createRule<Options, MessageIds>({
           // header fields (kid/alg to pick a key), time claims (refresh scheduling), or nothing: no claim is trusted
           if (classifyDecodedUse(context, usage) !== 'other') continue;
           if (isVerifiedInSameFunction(context, usage)) continue;
+          // a token this code has just signed carries claims it wrote itself
+          const token = getArg(usage, 'token');
+          if (token.kind === 'present' && isSignedHere(context, token.node)) continue;
           const callee = context.sourceCode.getText(usage.node.callee);
           context.report({
             node: usage.node,

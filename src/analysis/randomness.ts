@@ -22,6 +22,7 @@ import { perFile } from './per-file.js';
 import {
   CLOCK,
   CLOCK_ALLOWED_HEADS,
+  ID_GENERATOR_OPTIONS,
   STRONG_CALLEE_NAMES,
   UNGUESSABLE_CLAIMS,
   weakGlobalSources,
@@ -382,7 +383,7 @@ class Tracer {
   }
 
   sensitive(name: string, kind: RandomSink['kind']): boolean {
-    if (this.isClock()) {
+    if (this.isClock() && signsRequestsWithHmac(this.context)) {
       const head = headWord(name);
       if (head && CLOCK_ALLOWED_HEADS.has(head)) return false;
     }
@@ -488,7 +489,9 @@ class Tracer {
   private visitFunction(fn: TSESTree.FunctionLike, budget: number): void {
     const name = functionName(fn);
     if (!name) return;
-    if (this.add('function', name, fn) || budget <= 0) return;
+    // `session({ genid: () => … })`: the option generates session ids
+    const generates = ID_GENERATOR_OPTIONS.get(name);
+    if (this.add('function', name, fn, generates ? { name: generates } : undefined) || budget <= 0) return;
     // a method named for nothing in particular is named by its class: `OtpService.generateCode()`
     const owner = fn.parent?.type === 'MethodDefinition' ? fn.parent.parent?.parent : undefined;
     const className = owner && (owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression') ? owner.id?.name : undefined;
@@ -678,6 +681,9 @@ function singularName(name: string): string {
   if (name.length > 3 && /[^siu]s$/i.test(name)) return name.slice(0, -1);
   return name;
 }
+
+/** The file HMAC-signs something (`createHmac`, WebCrypto `{ name: 'HMAC' }`, an `hmac…` helper): exchange-style request signing. */
+const signsRequestsWithHmac: (context: AnyContext) => boolean = perFile((context) => /hmac/i.test(context.sourceCode.text));
 
 /** Where the value of a weak source flows: its derived root and the names it reaches. */
 export function traceRandomValue(context: AnyContext, source: WeakSource): RandomFlow {

@@ -144,6 +144,48 @@ function callEvidence(
   return undefined;
 }
 
+/**
+ * The value is a token this file has just signed: a sign call (`const t = jwt.sign(…)`), a call of a local function
+ * returning one, or a field destructured from a local function's returned object (`const { refreshToken } =
+ * issuePair(user)` where `issuePair` returns `{ refreshToken: jwt.sign(…) }`). Decoding such a token reads claims this
+ * code wrote itself.
+ */
+export function isSignedHere(context: AnyContext, node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const signed = (n: Node | null | undefined, depth: number): boolean => {
+    if (!n || depth > 4) return false;
+    let e = stripTsWrappers(n);
+    while (e.type === 'AwaitExpression') e = stripTsWrappers(e.argument);
+    if (e.type === 'Identifier') {
+      const def = resolveExpression(context, e);
+      if (def !== e) return signed(def, depth + 1);
+      // `const { refreshToken } = issuePair(user)`
+      let key: string | undefined;
+      let call: Node | undefined;
+      destructuredField(context, e, (k, prop) => {
+        key = k;
+        const init = prop.parent?.parent?.type === 'VariableDeclarator' ? prop.parent.parent.init : undefined;
+        call = init ?? undefined;
+        return undefined;
+      });
+      const c = call && stripTsWrappers(call);
+      const fn = c?.type === 'CallExpression' && c.callee.type === 'Identifier' ? localFunctionOf(context, c.callee) : undefined;
+      if (!fn || key === undefined) return false;
+      return returnedExpressions(fn).some((r) => {
+        const obj = stripTsWrappers(r);
+        if (obj.type !== 'ObjectExpression') return false;
+        const prop = obj.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+        return prop?.type === 'Property' && signed(prop.value as Node, depth + 1);
+      });
+    }
+    if (e.type !== 'CallExpression') return false;
+    if (isJwtSign(context, e)) return true;
+    const fn = e.callee.type === 'Identifier' ? localFunctionOf(context, e.callee) : undefined;
+    return !!fn && returnedExpressions(fn).some((r) => signed(r, depth + 1));
+  };
+  return signed(node, 0);
+}
+
 /** `signAccess(user)`, where `function signAccess(u) { return jwt.sign(…) }` is in this file. */
 function returnsSignedToken(
   context: AnyContext,

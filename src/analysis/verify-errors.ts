@@ -17,6 +17,9 @@
  *     request too; signing a token after the `try` (a refresh endpoint issuing a new token) is a success path too,
  *     and so is a higher-order wrapper calling the handler it wraps with the request (`withAuth(handler)` →
  *     `async (req, res) => { try { … } catch (e) { log(e) } return handler(req, res) }`);
+ *     The result counts as discarded when it is declared in the `try` and only logged there (`if (p.hash !== h)
+ *     console.warn(…)`). A request hook that runs to its end continues the request: an `async` Fastify hook, an h3 /
+ *     Nuxt `defineEventHandler` that returns nothing (a server middleware).
  *     Also when the code after the `try` reads the verify result's claims directly (`confirmEmail(claims.sub)`,
  *     `invite!.orgId`), and past guards that do not run when the result is unset (`if (d && d.role !== 'admin')
  *     return 403` lets a failed verify through to `next()`).
@@ -163,6 +166,11 @@ function isSuccessStatement(stmt: Node): boolean {
   if (stmt.type === 'ReturnStatement' && stmt.argument) {
     const a = strip(stmt.argument);
     return isNextCall(a) || isNextResponseNext(a) || isSuccessCallback(a) || isGrantCall(a) || isGrantObject(a) || (a.type === 'Literal' && a.value === true);
+  }
+  // `const res = NextResponse.next();` — the response that lets the request through, decorated before it is returned
+  if (stmt.type === 'VariableDeclaration' && stmt.declarations.length === 1) {
+    const init = stmt.declarations[0].init;
+    return init != null && (isNextResponseNext(init) || isGrantCall(init));
   }
   return false;
 }
@@ -428,12 +436,24 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const usesClaims =
     (result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
     copiedClaims(context, usage, tryStmt).some((copy) => handsOnAfter(tryStmt, copy, skipped));
-  // an async request hook that runs to its end lets the request through, as `next()` does
-  const hookContinues = (after === 'more' || after === 'end') && isAsyncRequestHook(fn);
-  if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && isDiscarded(usage) && fallsThrough(tryStmt.block))) {
+  // a request hook that runs to its end lets the request through, as `next()` does
+  const hookContinues = (after === 'more' || after === 'end') && (isAsyncRequestHook(fn) || isEventHandlerMiddleware(context, fn));
+  const checkOnly = isDiscarded(usage) || isUsedOnlyForLogging(context, usage, tryStmt);
+  if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && checkOnly && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/**
+ * The result is declared in the `try` and what follows it there only logs (`if (payload.hash !== h) console.warn(…)`):
+ * the verification decides nothing, as with a discarded check.
+ */
+function isUsedOnlyForLogging(context: AnyContext, usage: JwtUsage, tryStmt: TSESTree.TryStatement): boolean {
+  const decl = up(usage.node).parent?.parent;
+  if (decl?.type !== 'VariableDeclaration' || decl.parent !== tryStmt.block) return false;
+  const h = swallows(context, tryStmt.block.body.slice(tryStmt.block.body.indexOf(decl) + 1));
+  return h.swallows && !h.continues;
 }
 
 /** Request hooks whose `async` function lets the request go on by returning: `app.addHook('onRequest', async …)`. */
@@ -454,6 +474,26 @@ function isAsyncRequestHook(fn: FunctionNode): boolean {
     typeof name.value === 'string' &&
     REQUEST_HOOKS.has(name.value)
   );
+}
+
+/** Modules that define h3 event handlers (Nuxt auto-imports them, so an unbound `defineEventHandler` is h3's too). */
+const H3_MODULES = new Set(['h3', '#imports', 'nuxt', 'nuxt/app', '#app']);
+const H3_HANDLER_FACTORIES = new Set(['defineEventHandler', 'eventHandler']);
+
+/**
+ * An h3 / Nuxt event handler that authenticates into `event.context` and returns nothing: a middleware, which lets
+ * the request go on when it returns (`export default defineEventHandler((event) => { … })`).
+ */
+function isEventHandlerMiddleware(context: AnyContext, fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'Identifier' || !H3_HANDLER_FACTORIES.has(call.callee.name)) return false;
+  const v = findVariable(context.sourceCode.getScope(call) as never, call.callee) as TSESLint.Scope.Variable | null;
+  const def = v?.defs[0];
+  if (v && !(def?.type === 'ImportBinding' && def.parent.type === 'ImportDeclaration' && H3_MODULES.has(def.parent.source.value))) return false;
+  // a route that returns a value is an API handler, not a middleware
+  let returnsValue = false;
+  walkNodes(fn.body, (n) => !(returnsValue ||= n.type === 'ReturnStatement' && n.argument != null) && !isFunctionNode(n));
+  return !returnsValue && fn.body.type === 'BlockStatement';
 }
 
 /** `decoded = jwt.verify(…)` in the `try`, to a variable declared outside it: the variable's name. */
@@ -627,12 +667,20 @@ function isWrappedHandlerCall(context: AnyContext, node: Node, fn: FunctionNode)
   const call = strip(node);
   if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
   const request = fn.params[0];
-  if (request?.type !== 'Identifier' || !call.arguments.some((a) => a.type === 'Identifier' && a.name === request.name)) return false;
+  if (request?.type !== 'Identifier' || !call.arguments.some((a) => a.type === 'Identifier' && (a.name === request.name || aliases(context, a, request.name)))) return false;
   const v = findVariable(context.sourceCode.getScope(call) as never, call.callee) as TSESLint.Scope.Variable | null;
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
   if (def?.type !== 'Parameter' || def.node === fn || v!.references.some((r) => r.isWrite())) return false;
   const outer = def.node as Node;
   return outer.range[0] <= fn.range[0] && fn.range[1] <= outer.range[1];
+}
+
+/** `id` is a `const` bound to `name` (through TS wrappers): `const authed = req as AuthedRequest`. */
+function aliases(context: AnyContext, id: TSESTree.Identifier, name: string): boolean {
+  const v = findVariable(context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.kind !== 'const' || def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+  return isNamed(strip(def.node.init), name);
 }
 
 /**

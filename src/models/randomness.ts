@@ -84,7 +84,17 @@ export const STRONG_CALLEE_NAMES: ReadonlySet<string> = new Set([
 export const UNGUESSABLE_CLAIMS: ReadonlySet<string> = new Set(['jti', 'jwtid', 'sid', 'nonce', 'jwtId']);
 
 /**
- * Names the clock may legitimately fill: an exchange or signature `nonce` must be increasing, not secret
- * (`nonce: Date.now()` in Kraken/Bitfinex-style request signing).
+ * Names the clock may legitimately fill in a file that HMAC-signs requests: an exchange or signature `nonce` must be
+ * increasing, not secret (`nonce: Date.now()` in Kraken/Bitfinex-style request signing). Elsewhere a nonce is an
+ * OpenID Connect / OAuth replay guard, and a clock value there is guessable.
  */
 export const CLOCK_ALLOWED_HEADS: ReadonlySet<string> = new Set(['nonce']);
+
+/**
+ * Options whose function generates a session id: express-session and koa-session `genid`, @fastify/session
+ * `idGenerator`. The value of the function is judged as that name.
+ */
+export const ID_GENERATOR_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['genid', 'session_id'],
+  ['idGenerator', 'session_id'],
+]);

@@ -164,7 +164,9 @@ describe('traceRandomValue', () => {
     expect(flows('const n = Math.random().toString().length;')[0].sinks).toEqual([]);
   });
   it('lets the clock be a nonce, but not a token', () => {
-    expect(flows('const nonce = Date.now();')[0].sinks).toEqual(['nonce:name:false']);
+    expect(flows("const nonce = Date.now();\nsign(createHmac('sha256', secret).update(`${nonce}${body}`));")[0].sinks).toEqual(['nonce:name:false']);
+    // outside request signing, a nonce is a replay guard
+    expect(flows('const nonce = Date.now();')[0].sinks).toEqual(['nonce:name:true']);
     expect(flows('const nonce = Math.random();')[0].sinks).toEqual(['nonce:name:true']);
   });
   it('is silent when a strong source is part of the value', () => {

@@ -150,6 +150,30 @@ describe('findIgnoredVerifyErrors', () => {
     // `enable()` on something else is not draft mode
     expect(kinds(JWT + 'async function f(t) { let c; try { c = jwt.verify(t, k); } catch (e) { console.error(e); } flags.enable(); }')).toEqual([]);
   });
+  it('a result declared in the try and only logged there decides nothing', () => {
+    const hook = (inTry: string) =>
+      JWT + `router.post('/hook', async (req, res) => { try { const claims = jwt.verify(req.get('x-sig'), k); ${inTry} } catch (e) { console.error(e); } await ingest(JSON.parse(req.body)); res.sendStatus(204); });`;
+    expect(kinds(hook("if (claims.body_sha256 !== hash) console.warn('mismatch');"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(hook(''))).toEqual(['swallowed-catch@2']);
+    // acting on it inside the try is a decision
+    expect(kinds(hook("if (claims.body_sha256 !== hash) return res.sendStatus(400);"))).toEqual([]);
+    expect(kinds(hook('req.partner = claims.sub;'))).toEqual([]);
+  });
+  it('NextResponse.next() held in a variable, an h3 middleware running to its end, a request alias', () => {
+    const mw = JWT + "export async function middleware(req) { try { jwt.verify(t, k); } catch (e) { console.warn(e); } const res = NextResponse.next(); res.headers.set('x', '1'); if (a) { res.headers.set('y', '1'); } return res; }";
+    expect(kinds(mw)).toEqual(['swallowed-catch@2']);
+    const h3 = (imports: string, tail = '') =>
+      `${imports}import jwt from 'jsonwebtoken';\nexport default defineEventHandler((event) => { if (!t) throw createError({ statusCode: 401 }); try { event.context.user = jwt.verify(t, k); } catch (e) { console.error(e); } ${tail} });`;
+    expect(kinds(h3("import { defineEventHandler, createError } from 'h3';\n"))).toEqual(['swallowed-catch@3']);
+    expect(kinds(h3(''))).toEqual(['swallowed-catch@2']);
+    // an API route returning a value, and a local function of the same name, are not middleware
+    expect(kinds(h3("import { defineEventHandler, createError } from 'h3';\n", 'return { ok: true };'))).toEqual([]);
+    expect(kinds(h3('const defineEventHandler = (f) => f;\n'))).toEqual([]);
+    const wrap = (alias: string) =>
+      JWT + `export function withMember(handler) { return async (req, res) => { const authed = ${alias}; try { authed.member = jwt.verify(t, k); } catch (e) { console.error(e); } return handler(authed, res); }; }`;
+    expect(kinds(wrap('req'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(wrap('clone(req)'))).toEqual([]);
+  });
   it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
     const nest = (body: string) =>
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';

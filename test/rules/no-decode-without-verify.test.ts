@@ -9,6 +9,9 @@ const jose = namedVariants('jose', ['decodeJwt', 'decodeProtectedHeader', 'jwtVe
 
 ruleTester.run('no-decode-without-verify', rule, {
   valid: [
+    // tokens this code has just signed: directly, through a local function, or a field of its returned pair
+    { code: "const jwt = require('jsonwebtoken');\nfunction issuePair(u) { const accessToken = jwt.sign({ sub: u.id }, k, o); const refreshToken = jwt.sign({ sub: u.id }, k2, o2); return { accessToken, refreshToken }; }\nasync function rotate(u) { const { refreshToken } = issuePair(u); await Sessions.create({ jti: jwt.decode(refreshToken).jti }); }", languageOptions: { sourceType: 'commonjs' } },
+    "import jwt from 'jsonwebtoken';\nexport function issue(u) { const t = jwt.sign({ sub: u.id }, k, o); return { t, exp: jwt.decode(t).exp, jti: jwt.decode(t).jti }; }",
     // front-end code that also exports event handlers or reads bundler-inlined variables stays browser code
     "import { jwtDecode } from 'jwt-decode';\nconst api = process.env.NEXT_PUBLIC_API_URL;\nexport function onLogin(event) { const claims = jwtDecode(event.detail.token); showName(claims.name); }",
     // verified in the same function, before or after
@@ -80,6 +83,11 @@ ruleTester.run('no-decode-without-verify', rule, {
     },
   ],
   invalid: [
+    {
+      // a field of a local function's result that is not the signed one
+      code: "import jwt from 'jsonwebtoken';\nfunction pair(req) { return { token: req.body.token, other: jwt.sign({}, k, o) }; }\nexport function h(req) { const { token } = pair(req); return users.find(jwt.decode(token).sub); }",
+      errors: [{ messageId: 'unverifiedDecode', data: { callee: 'jwt.decode' }, line: 3, column: 73 }],
+    },
     {
       // a Lambda authorizer (an `.mjs` file whose only import is jwt-decode): the exported handler makes it server code
       code: "import { jwtDecode } from 'jwt-decode';\n\nexport const handler = async (event) => {\n  const header = event.headers?.authorization ?? '';\n  try {\n    const claims = jwtDecode(header.slice(7));\n    const effect = claims.role === 'admin' ? 'Allow' : 'Deny';\n    return generatePolicy(claims.sub, effect, event.methodArn);\n  } catch (err) {\n    return generatePolicy('anonymous', 'Deny', event.methodArn);\n  }\n};",

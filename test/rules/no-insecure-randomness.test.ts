@@ -22,8 +22,8 @@ ruleTester.run('no-insecure-randomness', rule, {
     "user.resetToken = crypto.randomBytes(32).toString('hex');",
     // a strong source in the same value
     "const token = crypto.randomBytes(16).toString('hex') + Date.now().toString(36);",
-    // exchange nonces are increasing counters
-    'const nonce = Date.now().toString();',
+    // exchange nonces are increasing counters, in files that HMAC-sign their requests
+    "const nonce = Date.now().toString();\nconst signature = crypto.createHmac('sha512', apiSecret).update(nonce + body).digest('hex');",
     // shadowed Math
     'function f(Math) { const token = Math.random(); return token; }',
     // UI: React keys, useState ids
@@ -48,7 +48,9 @@ ruleTester.run('no-insecure-randomness', rule, {
     { code: 'function randomDelay() { return Math.random() * 500; }\nconst delayMs = randomDelay();' },
     { code: 'const Date = { now: () => 1 }; const token = Date.now().toString(36);' },
     { code: 'const otpExpiresAt = Date.now() + 5 * 60 * 1000;' },
-    { code: 'const x = { nonce: Date.now() };' },
+    { code: "const x = { nonce: Date.now() };\nheaders['API-Sign'] = hmacSha512(secret, x);" },
+    // session id generators that use a strong source
+    { code: "import session from 'express-session';\nimport { randomUUID } from 'node:crypto';\napp.use(session({ secret, genid: () => randomUUID() }));" },
     { code: "const token = localStorage.getItem('token') ?? '';\nconst retryIn = Math.random() * 1000;" },
     { code: 'class Particle { x = Math.random() * width; y = Math.random() * height; }' },
     // template text naming something that need not be unguessable
@@ -60,6 +62,20 @@ ruleTester.run('no-insecure-randomness', rule, {
     { code: "import { randomBytes } from 'node:crypto';\nconst token = `${randomBytes(24).toString('hex')}.${Date.now()}`;" },
   ]),
   invalid: [
+    {
+      name: 'an OpenID Connect nonce from the clock (no request signing in the file)',
+      code: "export function authorizeUrl(cfg) {\n  const nonce = Date.now().toString(36);\n  sessionStorage.setItem('oidc_nonce', nonce);\n  return `${cfg.issuer}/authorize?${new URLSearchParams({ client_id: cfg.clientId, nonce })}`;\n}",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Date.now()', sink: '`nonce`' }, line: 2, column: 17,
+        suggestions: [{ messageId: 'useSecureRandom', data: { replacement: 'crypto.randomUUID()' },
+          output: "export function authorizeUrl(cfg) {\n  const nonce = crypto.randomUUID();\n  sessionStorage.setItem('oidc_nonce', nonce);\n  return `${cfg.issuer}/authorize?${new URLSearchParams({ client_id: cfg.clientId, nonce })}`;\n}" }] }],
+    },
+    {
+      name: 'a session id generator option built from the clock',
+      code: "import session from 'express-session';\napp.use(session({ secret, genid: () => `${Date.now().toString(36)}-${process.pid}` }));",
+      errors: [{ messageId: 'insecureRandomness', data: { source: 'Date.now()', sink: 'the result of `genid()`' }, line: 2, column: 43,
+        suggestions: [{ messageId: 'useSecureRandom', data: { replacement: 'crypto.randomUUID()' },
+          output: "import session from 'express-session';\napp.use(session({ secret, genid: () => `${crypto.randomUUID()}-${process.pid}` }));" }] }],
+    },
     {
       name: 'a neutral property of an object handed to a store call, named by what the call stores',
       code: "export async function invite(email, orgId) {\n  return Invitations.create({ email, orgId, code: Math.random().toString(36).slice(2, 10) });\n}",
