@@ -288,7 +288,18 @@ export function mentionsRefresh(name: string): boolean {
  * `'tokensUsed'`, `'session'` (usually UI state), `'csrf_token'`.
  */
 export function isStorageTokenKey(key: string): boolean {
-  return isTokenName(key);
+  return isTokenName(key) || isDeviceCredentialName(core(splitWords(key)));
+}
+
+/**
+ * `deviceToken` / `device_token` where a browser keeps it (Web Storage, cookies): a trusted-device credential the
+ * server issued — browsers have no APNs device token, and push tokens are named for their service (`fcmToken`,
+ * `pushToken`, `fcmDeviceToken`).
+ */
+function isDeviceCredentialName(w: readonly string[]): boolean {
+  const n = w.length;
+  if (n < 2 || !TOKEN_HEADS.has(w[n - 1]) || w[n - 2] !== 'device' || startsWithPredicateOrVerb(w)) return false;
+  return !hasAny(w, 0, n - 2, PROVIDER_TOKEN_QUALIFIERS) && !hasAny(w, 0, n - 2, TOKEN_DISQUALIFIERS);
 }
 
 /**
@@ -345,8 +356,7 @@ export function isAuthCookieName(name: string): boolean {
   const kind = tokenKindOf(words);
   if (kind !== undefined) return kind !== 'csrf';
   const w = core(words);
-  // a server does not put push tokens in cookies: a `device_token` cookie is a trusted-device credential
-  if (w.length > 1 && TOKEN_HEADS.has(w[w.length - 1]) && w[w.length - 2] === 'device' && !startsWithPredicateOrVerb(w)) return true;
+  if (isDeviceCredentialName(w)) return true;
   if (hasAny(w, 0, w.length, SESSION_DISQUALIFIERS) || startsWithPredicateOrVerb(w)) return false;
   const head = w[w.length - 1];
   if (head === 'refresh') return mentionsRefresh(name);

@@ -168,8 +168,10 @@ describe('mentionsRefresh', () => {
 describe('isStorageTokenKey', () => {
   table(
     isStorageTokenKey,
-    ['token', 'accessToken', 'auth_token', 'jwt', 'id_token', 'refresh_token', 'user-token', 'authToken', 'auth', 'myapp:token', 'app.jwt', 'sb-abc-auth-token'],
-    ['tokenizerModel', 'theme', 'csrfHeaderName', 'tokensUsed', 'session', 'csrf_token', 'user', 'tokenExpiry', 'lang'],
+    ['token', 'accessToken', 'auth_token', 'jwt', 'id_token', 'refresh_token', 'user-token', 'authToken', 'auth', 'myapp:token', 'app.jwt', 'sb-abc-auth-token',
+      'deviceToken', 'classbook:deviceToken', 'trusted_device_token'],
+    ['tokenizerModel', 'theme', 'csrfHeaderName', 'tokensUsed', 'session', 'csrf_token', 'user', 'tokenExpiry', 'lang', 'pushToken', 'fcmToken',
+      'fcmDeviceToken', 'expo_push_token', 'deviceTokenRegistered', 'deviceId'],
   );
 });
 
