@@ -352,7 +352,10 @@ function callbackFinding(context: AnyContext, usage: JwtUsage, fn: FunctionNode)
     // `if (!decoded) return …` before the success path is a correct check (decoded is undefined on failure);
     // `decoded ? decoded.sub : undefined` followed by an unconditional `next()` is not
     const unguarded = continuesUnguarded(fn, decoded);
-    if (!unguarded && decoded?.references.some((r) => r.isRead() && isTested(r.identifier as Node))) return undefined;
+    const tested = decoded?.references.some((r) => r.isRead() && isTested(r.identifier as Node));
+    // `if (claims) req.user = claims; next()` continues either way, as SPEC's "never reads its error" says — also in
+    // optional authentication, where an expired or forged token then passes silently as a guest
+    if (tested && !unguarded) return undefined;
     return { kind: 'unread-callback-error', usage, node: usage.node, loc: usage.node.callee.loc };
   }
   if (isOptionalAuth(fn)) return undefined;
@@ -382,9 +385,21 @@ function continuesUnguarded(fn: FunctionNode, decoded: TSESLint.Scope.Variable |
   for (const stmt of fn.body.body) {
     if (isSuccessStatement(stmt)) return true;
     if (stmt.type === 'ReturnStatement' || stmt.type === 'ThrowStatement') return false;
-    if (stmt.type === 'IfStatement' && testsDecoded(stmt.test)) return false;
+    // a branch on the decoded value guards the rest only if it can leave (`if (!d) return …`); one that only
+    // sets something up (`if (d) req.user = d`) falls through to what follows on both paths
+    if (stmt.type === 'IfStatement' && testsDecoded(stmt.test) && canLeave(stmt)) return false;
   }
   return false;
+}
+
+/** A `return`, `throw` or success call (`next()`, `done(…)`) inside the statement, nested functions aside. */
+function canLeave(stmt: Node): boolean {
+  let leaves = false;
+  walkNodes(stmt, (n) => {
+    if (n.type === 'ReturnStatement' || n.type === 'ThrowStatement' || (n.type === 'ExpressionStatement' && isSuccessStatement(n))) leaves = true;
+    return !leaves && !isFunctionNode(n);
+  });
+  return leaves;
 }
 
 

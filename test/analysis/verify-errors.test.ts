@@ -28,6 +28,15 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { c && grant(c.sub); });')).toEqual([]);
     expect(kinds(JWT + 'jwt.verify(t, k, o, (err, c) => { if (c && c.role === "admin") grant(c.sub); });')).toEqual([]);
   });
+  it('callbacks: a branch on the decoded value that cannot leave does not guard the success path', () => {
+    expect(kinds(JWT + 'io.use((s, next) => jwt.verify(t, k, o, (error, claims) => { if (claims) s.data.userId = claims.sub; next(); }));')).toEqual([
+      'unread-callback-error@2',
+    ]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (e, c) => { if (c) { req.user = c; } else { log("anon"); } next(); });')).toEqual(['unread-callback-error@2']);
+    // one that can leave does
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (e, c) => { if (!c) { return next(new Error("auth")); } s.data.userId = c.sub; next(); });')).toEqual([]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (e, c) => { if (c) { req.user = c; next(); } else res.sendStatus(401); });')).toEqual([]);
+  });
   it('resolves a named callback in the same file', () => {
     expect(kinds(JWT + 'function onVerified(err, decoded) { req.user = decoded; next(); }\njwt.verify(t, k, onVerified);')).toEqual(['unread-callback-error@3']);
     expect(kinds(JWT + 'const onVerified = (err, decoded) => (err ? reject(err) : resolve(decoded));\njwt.verify(t, k, onVerified);')).toEqual([]);
