@@ -363,8 +363,9 @@ export function isAuthCookieName(name: string): boolean {
   if (SESSION_HEADS.has(head)) return true;
   // session_id, sessionId, user_session_key
   if ((head === 'id' || head === 'key') && w.length > 1 && (w[w.length - 2] === 'session' || w[w.length - 2] === 'sess')) return true;
-  // remember_me, rememberMe
+  // remember_me, rememberMe, `seed_remember` (a remember-me token under the app's prefix)
   if (w.length === 2 && w[0] === 'remember' && w[1] === 'me') return true;
+  if (head === 'remember') return true;
   // a second factor in progress or remembered: `mfa_pending`, `2fa_challenge`, `trusted_device`, `remember_device`
   const mfa = hasAny(w, 0, w.length - 1, MFA_WORDS) || hasWordPair(w, '2', 'fa') || hasWordPair(w, 'two', 'factor');
   if (mfa && MFA_COOKIE_HEADS.has(head)) return true;
@@ -477,6 +478,8 @@ const CODE_CONTEXT = set(
   'reset', 'verify', 'verification', 'otp', 'mfa', 'twofa', 'invite', 'invitation', 'confirm', 'confirmation', 'auth',
   'authorization', 'activation', 'login', 'magic', 'recovery', 'backup', 'access', 'pin', 'security', 'sms', 'email',
   'unlock', 'pairing', 'redeem', 'signup', 'registration', 'claim', 'share', 'enrollment', 'twofactor', 'tfa',
+  // codes that let their holder in or hand something over: `checkinCode`, `pickupCode`, `lockerCode`, `doorCode`
+  'checkin', 'pickup', 'locker', 'door', 'gate', 'entry',
 );
 /** Qualifiers that make a `…Code` a credential right before it: RFC 8628 `deviceCode` / `userCode`, a `joinCode`. */
 const ADJACENT_CODE_QUALIFIERS = set('device', 'user', 'join');

@@ -516,7 +516,10 @@ class Tracer {
       // the method's leading verb says what is done, not what the value is (`saveResetCode` → reset code)
       const words = splitWords(method);
       const purpose = words.length > 1 ? words.slice(1).join('_') : method;
-      this.add('name', root.name, call, { name: `${purpose}_${root.name}`, via: method });
+      const judged = this.add('name', root.name, call, { name: `${purpose}_${root.name}`, via: method });
+      // or by the store it is handed to: `loginCodes.save(member.id, code, expires)`
+      const receiver = !judged && call.callee.type === 'MemberExpression' ? receiverName(call) : undefined;
+      if (receiver) this.add('name', root.name, call, { name: `${singularName(receiver)}_${root.name}`, via: `${receiver}.${method}` });
     }
     if (index !== 0 || !method) return;
     // setters: `setNonce(v)`, `this.setToken(v)`, jose `.setJti(v)`

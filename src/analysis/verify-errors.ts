@@ -99,7 +99,10 @@ function isLoggingCall(node: Node): boolean {
   if (n.type !== 'CallExpression') return false;
   const c = n.callee;
   if (c.type === 'Identifier') return LOG_FUNCTIONS.has(c.name);
-  return c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier' && LOG_METHODS.has(c.property.name);
+  if (c.type !== 'MemberExpression' || c.computed || c.property.type !== 'Identifier') return false;
+  // `ctx.app.emit('error', err, ctx)`: Koa's error event, which logs
+  if (c.property.name === 'emit') return n.arguments[0]?.type === 'Literal' && n.arguments[0].value === 'error';
+  return LOG_METHODS.has(c.property.name);
 }
 
 /** A zero-argument call of the middleware's `next` (`next()`, `await next()`). */
@@ -176,9 +179,10 @@ function isSuccessStatement(stmt: Node): boolean {
 }
 
 /** A handler's statements only log (or fall back to an unverified decode); `next()` is recorded separately. */
-function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode): { swallows: boolean; continues: boolean } {
+function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode): { swallows: boolean; continues: boolean; substitutes: boolean } {
   const isContinue = (n: Node) => isNextCall(n) || isNextResponseNext(n) || (fn !== undefined && isWrappedHandlerCall(context, n, fn));
   let continues = false;
+  let substitutes = false;
   const visit = (s: Node): boolean => {
     switch (s.type) {
       case 'EmptyStatement':
@@ -196,6 +200,11 @@ function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode
         const e = strip(s.expression);
         // `decoded = jwt.decode(token)`: a fallback to the unverified payload
         if (e.type === 'AssignmentExpression' && isDecodeCall(context, e.right)) return true;
+        // `req.station = { id: req.header('x-station-id') }`: a stand-in identity — handled only if nothing grants after it
+        if (e.type === 'AssignmentExpression' && e.operator === '=' && isStandIn(e.right)) {
+          substitutes = true;
+          return true;
+        }
         return false;
       }
       case 'ReturnStatement':
@@ -209,7 +218,13 @@ function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode
     }
   };
   const ok = stmts.every(visit);
-  return { swallows: ok, continues: ok && continues };
+  return { swallows: ok, continues: ok && continues, substitutes: ok && substitutes };
+}
+
+/** An object literal standing in for the verified claims (`{ sub: \`guest-${ip}\` }`, `{ id: header, site: 'unverified' }`). */
+function isStandIn(value: Node): boolean {
+  const v = strip(value);
+  return v.type === 'ObjectExpression' && v.properties.length > 0;
 }
 
 function isDecodeCall(context: AnyContext, node: Node): boolean {
@@ -302,7 +317,9 @@ function isTested(id: Node): boolean {
   for (let i = 0; i < 8; i++) {
     const p = cur.parent;
     if (!p) return false;
-    if ((p.type === 'IfStatement' || p.type === 'ConditionalExpression' || p.type === 'WhileStatement') && p.test === cur) return true;
+    if ((p.type === 'IfStatement' || p.type === 'WhileStatement') && p.test === cur) return true;
+    // `decoded ? next() : deny()` decides; `ws.userId = decoded ? decoded.sub : null` only picks a value
+    if (p.type === 'ConditionalExpression' && p.test === cur) return isFlowLevel(p);
     // `decoded && next()` as a statement; inside a larger condition, climb on
     if (p.type === 'LogicalExpression' && p.left === cur && p.operator !== '??') {
       if (p.parent?.type === 'ExpressionStatement') return true;
@@ -316,6 +333,12 @@ function isTested(id: Node): boolean {
     return false;
   }
   return false;
+}
+
+/** The expression is a statement of its own, or what a function returns. */
+function isFlowLevel(expr: Node): boolean {
+  const p = up(expr).parent;
+  return p?.type === 'ExpressionStatement' || p?.type === 'ReturnStatement' || (p?.type === 'ArrowFunctionExpression' && p.body === up(expr));
 }
 
 /**
@@ -447,6 +470,10 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const result = assignedResult(usage, tryStmt);
   const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
   const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
+  // a stand-in identity is a decision of its own, unless the code then grants as if the token had verified
+  if (h.substitutes) {
+    return after === 'success' ? { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler } : undefined;
+  }
   // (also in a loop body: `for (const job of jobs) { try { claims = verify(…) } catch (e) { log(e) } run(claims.sub) }`)
   const usesClaims =
     (result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
@@ -471,7 +498,10 @@ function isUsedOnlyForLogging(context: AnyContext, usage: JwtUsage, tryStmt: TSE
   return h.swallows && !h.continues;
 }
 
-/** Request hooks whose `async` function lets the request go on by returning: `app.addHook('onRequest', async …)`. */
+/**
+ * Request hooks whose `async` function lets the request go on by returning: `app.addHook('onRequest', async …)`, and
+ * an `async (request, reply)` decorated for routes to use as a hook (`app.decorate('authenticate', async …)`).
+ */
 const REQUEST_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
 
 function isAsyncRequestHook(fn: FunctionNode): boolean {
@@ -480,15 +510,10 @@ function isAsyncRequestHook(fn: FunctionNode): boolean {
   if (call?.type !== 'CallExpression' || call.arguments[1] !== fn) return false;
   const callee = call.callee;
   const name = call.arguments[0];
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.property.type === 'Identifier' &&
-    callee.property.name === 'addHook' &&
-    name.type === 'Literal' &&
-    typeof name.value === 'string' &&
-    REQUEST_HOOKS.has(name.value)
-  );
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || name.type !== 'Literal' || typeof name.value !== 'string') return false;
+  if (callee.property.name === 'addHook') return REQUEST_HOOKS.has(name.value);
+  // `app.decorate('requireDirector', async (request, reply) => { … })`, used as a route's `preHandler`
+  return callee.property.name === 'decorate' && fn.params.length === 2;
 }
 
 /** Modules that define h3 event handlers (Nuxt auto-imports them, so an unbound `defineEventHandler` is h3's too). */
@@ -594,20 +619,27 @@ const BRANCHES_AND_LOOPS = /^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|
 
 /** The statements after the `try` in its block, up to the first branch not `skipped` (and loop, unless `throughLoops`). */
 function* statementsAfter(tryStmt: TSESTree.TryStatement, skipped: (s: TSESTree.IfStatement) => boolean, throughLoops: boolean): Generator<Node> {
-  const block = tryStmt.parent;
-  if (block?.type !== 'BlockStatement') return;
-  for (const s of block.body.slice(block.body.indexOf(tryStmt) + 1)) {
-    if (s.type === 'IfStatement' && skipped(s)) continue;
-    if ((throughLoops ? BRANCHES : BRANCHES_AND_LOOPS).test(s.type)) return;
-    yield s;
+  let cur: Node = tryStmt;
+  // out of the blocks of enclosing `if`s too: `if (bearer) { try { … } catch { log } }` then the rest of the function
+  for (let depth = 0; depth < 8; depth++) {
+    const block: Node | undefined = cur.parent;
+    if (block?.type !== 'BlockStatement') return;
+    for (const s of block.body.slice(block.body.indexOf(cur as TSESTree.Statement) + 1)) {
+      if (s.type === 'IfStatement' && skipped(s)) continue;
+      if ((throughLoops ? BRANCHES : BRANCHES_AND_LOOPS).test(s.type)) return;
+      yield s;
+    }
+    const owner: Node | undefined = block.parent;
+    if (owner?.type !== 'IfStatement') return;
+    cur = owner;
   }
 }
 
-/** Some node inside an argument of a call (not a logging call) in `stmt` matches; nested functions are not entered. */
+/** Some node inside an argument of a call (not a logging call) or `new` in `stmt` matches; nested functions are not entered. */
 function someCallArgument(stmt: Node, match: (n: Node) => boolean): boolean {
   let found = false;
   walkNodes(stmt, (n) => {
-    if (n.type === 'CallExpression' && !isLoggingCall(n)) {
+    if ((n.type === 'CallExpression' && !isLoggingCall(n)) || n.type === 'NewExpression') {
       for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= match(a)) && !isFunctionNode(a));
     }
     return !found && !isFunctionNode(n);

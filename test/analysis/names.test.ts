@@ -182,9 +182,9 @@ describe('isAuthCookieName', () => {
       'token', 'jwt', 'access_token', 'refreshToken', 'session', 'sid', 'connect.sid', 'auth', 'id_token', '__Host-session',
       '__Secure-refresh', 'refresh', 'session_id', 'sessionId', 'PHPSESSID', 'JSESSIONID', 'appSession', 'remember_me',
       'next-auth.session-token', '__Secure-next-auth.session-token', 'jwt_refresh', 'mfa_pending', '2fa_challenge',
-      'mfaTicket', 'trusted_device', 'remember_device', 'device_token', 'deviceToken',
+      'mfaTicket', 'trusted_device', 'remember_device', 'device_token', 'deviceToken', 'seed_remember', 'remember',
     ],
-    ['mfa_banner_dismissed', 'mfa', 'device', 'device_id', 'push_token', 'fcm_token', 'otp_sent_at', 'theme', 'locale', 'consent', '_ga', 'csrf', 'XSRF-TOKEN', '_csrf', 'tokenizer', 'sessionStorage', 'sessionTimeout', 'autoRefresh', 'cookie_consent', 'lang', ''],
+    ['mfa_banner_dismissed', 'mfa', 'device', 'device_id', 'push_token', 'fcm_token', 'otp_sent_at', 'remember_email', 'rememberChoice', 'theme', 'locale', 'consent', '_ga', 'csrf', 'XSRF-TOKEN', '_csrf', 'tokenizer', 'sessionStorage', 'sessionTimeout', 'autoRefresh', 'cookie_consent', 'lang', ''],
   );
 });
 
@@ -270,7 +270,7 @@ describe('isRandomnessSensitiveName', () => {
     table(
       isRandomnessSensitiveName,
       ['deviceCode', 'userCode', 'user_code', 'joinCode', 'rotateJoinCode', 'regenerateInviteCode', 'resumeToken', 'mintApiKey', 'editKey',
-        'adminKey', 'shareSlug', 'share_id', 'shareLink', 'inviteLink', 'unlistedSlug'],
+        'adminKey', 'shareSlug', 'share_id', 'shareLink', 'inviteLink', 'unlistedSlug', 'checkinCode', 'pickupCode', 'lockerCode'],
       ['userCountryCode', 'deviceId', 'userId', 'slug', 'postSlug', 'link', 'profileLink', 'rotateLogs', 'editMode',
         'shareCount', 'sharedWith', 'keyboardKey'],
     );

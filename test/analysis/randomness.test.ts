@@ -101,6 +101,13 @@ describe('traceRandomValue', () => {
       'delay:name:false',
       'sendVerificationEmail→delay:name:false',
     ]);
+    // or by the store it is handed to
+    expect(flows('const code = String(Math.floor(100000 + Math.random() * 900000));\nawait loginCodes.save(member.id, code);')[0].sinks).toEqual([
+      'code:name:false',
+      'save→code:name:false',
+      'loginCodes.save→code:name:true',
+    ]);
+    expect(flows('const hue = Math.floor(Math.random() * 360);\nawait themes.save(user.id, hue);')[0].sinks).toEqual(['hue:name:false', 'save→hue:name:false', 'themes.save→hue:name:false']);
     // clock values handed on are mostly expiry times
     expect(flows('const expires = Date.now() + 600000; await storeResetToken(id, token, expires);')[0].sinks).toEqual(['expires:name:false']);
   });

@@ -183,6 +183,36 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(wrap('req'))).toEqual(['swallowed-catch@2']);
     expect(kinds(wrap('clone(req)'))).toEqual([]);
   });
+  it('a value copied from the claims inside an if block, handed to a call or `new` after it', () => {
+    const exp = (tail: string) =>
+      JWT + `export async function GET(req) { let by = 'anonymous'; if (bearer) { try { const p = jwt.verify(bearer, k); by = p.sub; } catch (e) { console.warn(e); } } ${tail} }`;
+    expect(kinds(exp("const rows = await db.all(); return new Response(csv(rows), { headers: { 'x-by': by } });"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(exp("if (by === 'anonymous') return new Response('no', { status: 401 }); return new Response(csv(await db.all()));"))).toEqual([]);
+  });
+  it('Koa error events log; a stand-in identity in the catch counts only when a grant follows', () => {
+    const koa = JWT + "router.post('/p', async (ctx) => { let partnerId; try { const c = jwt.verify(t, k); partnerId = c.sub; } catch (err) { ctx.app.emit('error', err, ctx); } ctx.body = await bookings.create({ bookedBy: partnerId ?? 'partner' }); });";
+    expect(kinds(koa)).toEqual(['swallowed-catch@2']);
+    const guard = (tail: string) =>
+      JWT + `class G { canActivate(ctx) { const req = ctx.req; try { req.station = { id: jwt.verify(t, k).sub }; } catch (err) { log.warn(err); req.station = { id: req.header('x-station-id'), site: 'unverified' }; } ${tail} } }`;
+    expect(kinds(guard('return true;'))).toEqual(['swallowed-catch@2']);
+    // a stand-in followed by a check of its own, or a reset to null, is handling it
+    expect(kinds(guard("if (req.station.site === 'unverified') throw new Forbidden(); return true;"))).toEqual([]);
+    expect(kinds(JWT + 'function m(req, res, next) { try { req.user = jwt.verify(t, k); } catch (e) { console.log(e); req.user = null; } next(); }')).toEqual([]);
+  });
+  it('a decorated async Fastify auth hook that runs to its end lets the request through', () => {
+    const deco = (inTry: string) =>
+      JWT + `app.decorate('requireDirector', async (request, reply) => { try { const c = jwt.verify(t, k); ${inTry} } catch (err) { request.log.warn({ err }); } });`;
+    expect(kinds(deco("if (!c.director) return reply.code(403).send();"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + "app.decorate('authenticate', async (request, reply) => { try { jwt.verify(t, k); } catch (err) { reply.send(err); } });")).toEqual([]);
+    // a decorated utility with another shape is not a hook
+    expect(kinds(JWT + "app.decorate('peek', async (t) => { try { return jwt.verify(t, k); } catch (err) { console.log(err); } });")).toEqual([]);
+  });
+  it('callbacks: a ternary on the decoded value only picks a value', () => {
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, claims) => { wss.handleUpgrade(r, s, h, (ws) => { ws.userId = claims ? claims.sub : null; }); });')).toEqual([
+      'unread-callback-error@2',
+    ]);
+    expect(kinds(JWT + 'jwt.verify(t, k, o, (err, claims) => claims ? next() : res.sendStatus(401));')).toEqual([]);
+  });
   it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
     const nest = (body: string) =>
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';

@@ -10,7 +10,7 @@ const jose = namedVariants('jose', ['decodeJwt', 'decodeProtectedHeader', 'jwtVe
 ruleTester.run('no-decode-without-verify', rule, {
   valid: [
     // tokens this code has just signed: directly, through a local function, or a field of its returned pair
-    { code: "const jwt = require('jsonwebtoken');\nfunction issuePair(u) { const accessToken = jwt.sign({ sub: u.id }, k, o); const refreshToken = jwt.sign({ sub: u.id }, k2, o2); return { accessToken, refreshToken }; }\nasync function rotate(u) { const { refreshToken } = issuePair(u); await Sessions.create({ jti: jwt.decode(refreshToken).jti }); }", languageOptions: { sourceType: 'commonjs' } },
+    { code: "const jwt = require('jsonwebtoken');\nfunction issuePair(u) { const accessToken = jwt.sign({ sub: u.id }, k, o); const refreshToken = jwt.sign({ sub: u.id }, k2, o2); return { accessToken, refreshToken }; }\nasync function rotate(u) { const { refreshToken } = issuePair(u); await Sessions.create({ jti: jwt.decode(refreshToken).jti }); }", languageOptions: commonjs },
     "import jwt from 'jsonwebtoken';\nexport function issue(u) { const t = jwt.sign({ sub: u.id }, k, o); return { t, exp: jwt.decode(t).exp, jti: jwt.decode(t).jti }; }",
     // front-end code that also exports event handlers or reads bundler-inlined variables stays browser code
     "import { jwtDecode } from 'jwt-decode';\nconst api = process.env.NEXT_PUBLIC_API_URL;\nexport function onLogin(event) { const claims = jwtDecode(event.detail.token); showName(claims.name); }",
