@@ -587,7 +587,14 @@ const isNamed = (n: Node, name: string): boolean => n.type === 'Identifier' && n
  */
 function copiedClaims(context: AnyContext, usage: JwtUsage, tryStmt: TSESTree.TryStatement): string[] {
   const decl = up(usage.node).parent;
-  const local = decl?.type === 'VariableDeclarator' && decl.init === up(usage.node) && decl.id.type === 'Identifier' ? decl.id.name : undefined;
+  // `const claims = await verify(…)`, `const { payload } = await jwtVerify(…)`
+  const locals = new Set<string>();
+  if (decl?.type === 'VariableDeclarator' && decl.init === up(usage.node)) {
+    if (decl.id.type === 'Identifier') locals.add(decl.id.name);
+    else if (decl.id.type === 'ObjectPattern') {
+      for (const p of decl.id.properties) if (p.type === 'Property' && p.value.type === 'Identifier') locals.add(p.value.name);
+    }
+  }
   const out: string[] = [];
   for (const stmt of tryStmt.block.body) {
     const e = stmt.type === 'ExpressionStatement' ? stmt.expression : undefined;
@@ -596,7 +603,7 @@ function copiedClaims(context: AnyContext, usage: JwtUsage, tryStmt: TSESTree.Tr
     // the result itself (`decoded = await verify(…)`) is `assignedResult`'s; a copy is derived from it
     if (strip(e.right) === usage.node) continue;
     let fromResult = within(usage.node, e.right);
-    if (!fromResult && local) walkNodes(e.right, (n) => !(fromResult ||= isNamed(n, local)) && !isFunctionNode(n));
+    if (!fromResult && locals.size > 0) walkNodes(e.right, (n) => !(fromResult ||= n.type === 'Identifier' && locals.has(n.name)) && !isFunctionNode(n));
     if (!fromResult) continue;
     // declared outside the try (a `let` of the function), so it is still there after the catch
     const v = findVariable(context.sourceCode.getScope(e) as never, e.left) as TSESLint.Scope.Variable | null;

@@ -188,6 +188,8 @@ describe('findIgnoredVerifyErrors', () => {
       JWT + `export async function GET(req) { let by = 'anonymous'; if (bearer) { try { const p = jwt.verify(bearer, k); by = p.sub; } catch (e) { console.warn(e); } } ${tail} }`;
     expect(kinds(exp("const rows = await db.all(); return new Response(csv(rows), { headers: { 'x-by': by } });"))).toEqual(['swallowed-catch@2']);
     expect(kinds(exp("if (by === 'anonymous') return new Response('no', { status: 401 }); return new Response(csv(await db.all()));"))).toEqual([]);
+    const destructured = JWT + "export async function GET(req) { let by = 'anonymous'; try { const { payload } = await jwt.verify(t, k); by = payload.sub ?? by; } catch (e) { console.warn(e); } return new Response(body, { headers: { 'x-by': by } }); }";
+    expect(kinds(destructured)).toEqual(['swallowed-catch@2']);
   });
   it('Koa error events log; a stand-in identity in the catch counts only when a grant follows', () => {
     const koa = JWT + "router.post('/p', async (ctx) => { let partnerId; try { const c = jwt.verify(t, k); partnerId = c.sub; } catch (err) { ctx.app.emit('error', err, ctx); } ctx.body = await bookings.create({ bookedBy: partnerId ?? 'partner' }); });";
