@@ -369,10 +369,11 @@ export function isAuthCookieName(name: string): boolean {
   // a second factor in progress or remembered: `mfa_pending`, `2fa_challenge`, `trusted_device`, `remember_device`
   const mfa = hasAny(w, 0, w.length - 1, MFA_WORDS) || hasWordPair(w, '2', 'fa') || hasWordPair(w, 'two', 'factor');
   if (mfa && MFA_COOKIE_HEADS.has(head)) return true;
-  if (w.length === 2 && head === 'device' && (w[0] === 'trusted' || w[0] === 'remember' || w[0] === 'trust')) return true;
+  if (w.length === 2 && head === 'device' && REMEMBERED_DEVICE.has(w[0])) return true;
   return false;
 }
 
+const REMEMBERED_DEVICE = set('trusted', 'trust', 'remember', 'remembered', 'known');
 const MFA_WORDS = set('mfa', 'twofa', 'tfa', 'otp', 'totp', 'twofactor');
 const MFA_COOKIE_HEADS = set('pending', 'challenge', 'ticket', 'state', 'remember', 'trust', 'device', 'ref', 'login');
 
@@ -489,6 +490,8 @@ const RANDOM_KEY_QUALIFIERS = set(
   // a key that grants rights to whoever holds it (`editKey` of an anonymous paste, `adminKey`)
   'edit', 'admin', 'manage', 'owner',
 );
+/** Words that make a `…Family` / `…FamilyId` a refresh-token family. */
+const TOKEN_FAMILY_OWNERS = set('refresh', 'token', 'session', 'rt');
 /** Qualifiers that make a `…Slug` / `…Link` / `…Id` the only secret of a link that grants access. */
 const LINK_QUALIFIERS = set('share', 'sharing', 'invite', 'invitation', 'magic', 'unlisted');
 
@@ -530,7 +533,11 @@ export function isRandomnessSensitiveName(name: string): boolean {
     case 'key':
       return RANDOM_KEY_QUALIFIERS.has(qualifier);
     case 'id':
+      if (qualifier === 'family') return hasAny(w, 0, n - 2, TOKEN_FAMILY_OWNERS);
       return qualifier === 'session' || qualifier === 'sess' || qualifier === 'jwt' || LINK_QUALIFIERS.has(qualifier);
+    case 'family':
+      // a refresh-token family (rotation with reuse detection): `refreshFamily`, `tokenFamily`
+      return hasAny(w, 0, n - 1, TOKEN_FAMILY_OWNERS);
     case 'slug':
     case 'link':
       return LINK_QUALIFIERS.has(qualifier);

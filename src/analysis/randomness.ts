@@ -263,6 +263,8 @@ export function climbDerived(node: Node): Node {
         if (p.object === cur) {
           const call = unwrapUp(p).parent;
           if (call?.type === 'CallExpression' && unwrapUp(call.callee) === unwrapUp(p)) next = call;
+          // a character of the random string: `Math.random().toString(36)[2]`
+          else if (p.computed && p.property.type === 'Literal' && typeof p.property.value === 'number') next = p;
         } else if (p.property === cur && p.computed) next = p;
         break;
       }

@@ -227,6 +227,16 @@ function isStandIn(value: Node): boolean {
   return v.type === 'ObjectExpression' && v.properties.length > 0;
 }
 
+/** Some `return` of the block (nested functions aside) hands out an unverified decode. */
+function returnsDecode(context: AnyContext, block: TSESTree.BlockStatement): boolean {
+  let found = false;
+  walkNodes(block, (n) => {
+    if (n.type === 'ReturnStatement' && n.argument) walkNodes(n.argument, (m) => !(found ||= isDecodeCall(context, m)) && !isFunctionNode(m));
+    return !found && !isFunctionNode(n);
+  });
+  return found;
+}
+
 function isDecodeCall(context: AnyContext, node: Node): boolean {
   const usage = getFileUsages(context).byNode.get(strip(node));
   return usage?.model.op === 'decode';
@@ -465,10 +475,19 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   if (!tryStmt || !handler || tryStmt.finalizer) return undefined;
   // an unawaited promise rejects outside the try: another mistake, not this one
   if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
+  if (isOptionalAuth(fn)) return undefined;
+  // `catch (e) { if (e instanceof TokenExpiredError) return { user: jwt.decode(token) } … }`: the unverified claims
+  // stand in for the verified ones
+  if (returnsDecode(context, handler.body)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   const h = swallows(context, handler.body.body, fn);
-  if (!h.swallows || isOptionalAuth(fn)) return undefined;
+  if (!h.swallows) return undefined;
   const result = assignedResult(usage, tryStmt);
-  const skipped = (s: TSESTree.IfStatement) => result !== undefined && whenFalsy(s.test, result) === false;
+  const checkOnly = isDiscarded(usage) || isUsedOnlyForLogging(context, usage, tryStmt);
+  // a guard the failed verify lets through (`if (d && d.role !== 'admin')`), or — for a check whose result is
+  // dropped — a branch on nothing the `try` set (`if (!req.body.password) return 422`): input validation
+  const written = checkOnly ? writtenIn(tryStmt.block) : undefined;
+  const skipped = (s: TSESTree.IfStatement) =>
+    (result !== undefined && whenFalsy(s.test, result) === false) || (written !== undefined && !readsAny(s.test, written));
   const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
   // a stand-in identity is a decision of its own, unless the code then grants as if the token had verified
   if (h.substitutes) {
@@ -480,11 +499,31 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
     copiedClaims(context, usage, tryStmt).some((copy) => handsOnAfter(tryStmt, copy, skipped));
   // a request hook that runs to its end lets the request through, as `next()` does
   const hookContinues = (after === 'more' || after === 'end') && (isAsyncRequestHook(fn) || isEventHandlerMiddleware(context, fn));
-  const checkOnly = isDiscarded(usage) || isUsedOnlyForLogging(context, usage, tryStmt);
   if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && checkOnly && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/** Names the block assigns or declares (`ok = true`, `req.user = …` → `req`, `const c = …`). */
+function writtenIn(block: TSESTree.BlockStatement): Set<string> {
+  const out = new Set<string>();
+  walkNodes(block, (n) => {
+    if (n.type === 'AssignmentExpression') {
+      let t: Node = n.left;
+      while (t.type === 'MemberExpression') t = t.object;
+      if (t.type === 'Identifier') out.add(t.name);
+    } else if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') out.add(n.id.name);
+    return !isFunctionNode(n);
+  });
+  return out;
+}
+
+/** The expression reads one of `names` (as a variable, or the object of a member). */
+function readsAny(expr: Node, names: ReadonlySet<string>): boolean {
+  let found = false;
+  walkNodes(expr, (n) => !(found ||= n.type === 'Identifier' && names.has(n.name)) && !isFunctionNode(n));
+  return found;
 }
 
 /**
@@ -721,7 +760,12 @@ function isWrappedHandlerCall(context: AnyContext, node: Node, fn: FunctionNode)
   const call = strip(node);
   if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return false;
   const request = fn.params[0];
-  if (request?.type !== 'Identifier' || !call.arguments.some((a) => a.type === 'Identifier' && (a.name === request.name || aliases(context, a, request.name)))) return false;
+  if (request?.type !== 'Identifier') return false;
+  const isRequest = (arg: Node) => {
+    const a = strip(arg);
+    return a.type === 'Identifier' && (a.name === request.name || aliases(context, a, request.name));
+  };
+  if (!call.arguments.some(isRequest)) return false;
   const v = findVariable(context.sourceCode.getScope(call) as never, call.callee) as TSESLint.Scope.Variable | null;
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
   if (def?.type !== 'Parameter' || def.node === fn || v!.references.some((r) => r.isWrite())) return false;

@@ -182,7 +182,7 @@ describe('isAuthCookieName', () => {
       'token', 'jwt', 'access_token', 'refreshToken', 'session', 'sid', 'connect.sid', 'auth', 'id_token', '__Host-session',
       '__Secure-refresh', 'refresh', 'session_id', 'sessionId', 'PHPSESSID', 'JSESSIONID', 'appSession', 'remember_me',
       'next-auth.session-token', '__Secure-next-auth.session-token', 'jwt_refresh', 'mfa_pending', '2fa_challenge',
-      'mfaTicket', 'trusted_device', 'remember_device', 'device_token', 'deviceToken', 'seed_remember', 'remember',
+      'mfaTicket', 'trusted_device', 'remember_device', 'device_token', 'deviceToken', 'seed_remember', 'remember', 'remembered_device',
     ],
     ['mfa_banner_dismissed', 'mfa', 'device', 'device_id', 'push_token', 'fcm_token', 'otp_sent_at', 'remember_email', 'rememberChoice', 'theme', 'locale', 'consent', '_ga', 'csrf', 'XSRF-TOKEN', '_csrf', 'tokenizer', 'sessionStorage', 'sessionTimeout', 'autoRefresh', 'cookie_consent', 'lang', ''],
   );
@@ -270,9 +270,10 @@ describe('isRandomnessSensitiveName', () => {
     table(
       isRandomnessSensitiveName,
       ['deviceCode', 'userCode', 'user_code', 'joinCode', 'rotateJoinCode', 'regenerateInviteCode', 'resumeToken', 'mintApiKey', 'editKey',
-        'adminKey', 'shareSlug', 'share_id', 'shareLink', 'inviteLink', 'unlistedSlug', 'checkinCode', 'pickupCode', 'lockerCode'],
+        'adminKey', 'shareSlug', 'share_id', 'shareLink', 'inviteLink', 'unlistedSlug', 'checkinCode', 'pickupCode', 'lockerCode',
+        'refreshFamily', 'token_family', 'refreshFamilyId', 'tokenFamilyId'],
       ['userCountryCode', 'deviceId', 'userId', 'slug', 'postSlug', 'link', 'profileLink', 'rotateLogs', 'editMode',
-        'shareCount', 'sharedWith', 'keyboardKey'],
+        'shareCount', 'sharedWith', 'keyboardKey', 'family', 'familyId', 'fontFamily', 'productFamilyId'],
     );
   });
   describe('pagination tokens are not credentials, also after a generator-like prefix', () => {

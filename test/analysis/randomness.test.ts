@@ -165,6 +165,11 @@ describe('traceRandomValue', () => {
     // the clock may fill timestamps
     expect(flows('const line = `expires=${Date.now()}`;')[0].sinks).toEqual(['expires:name:false', 'line:name:false']);
   });
+  it('follows a character picked from the random string', () => {
+    expect(flows("function generateApiKey() { return 'flk_' + [...Array(32)].map(() => Math.random().toString(36)[2]).join(''); }")[0].sinks).toEqual([
+      'generateApiKey:function:true',
+    ]);
+  });
   it('stops at comparisons, property reads and unknown calls', () => {
     expect(flows('const coin = Math.random() < 0.5;')[0].sinks).toEqual([]);
     expect(flows('sendToken(Math.random());')[0].sinks).toEqual([]);

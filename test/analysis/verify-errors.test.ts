@@ -215,6 +215,22 @@ describe('findIgnoredVerifyErrors', () => {
     ]);
     expect(kinds(JWT + 'jwt.verify(t, k, o, (err, claims) => claims ? next() : res.sendStatus(401));')).toEqual([]);
   });
+  it('a dropped check: input validation after the catch does not stop the success path; a flag set in the try does', () => {
+    const reset = (inTry: string, guard: string) =>
+      JWT + `router.post('/reset/:t', async (req, res) => { try { jwt.verify(req.params.t, k); ${inTry} } catch (err) { console.error(err); } ${guard} await members.update(id, { passwordHash: await hash(req.body.password) }); return res.json({ ok: true }); });`;
+    expect(kinds(reset('', 'if (!req.body.password) return res.status(422).end();'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(reset('ok = true;', 'if (!ok) return res.status(401).end();'))).toEqual([]);
+  });
+  it('a catch that hands out the unverified claims', () => {
+    const ctx = (ret: string) =>
+      JWT + `export async function context({ req }) { try { const user = jwt.verify(t, k); return { user }; } catch (err) { if (err instanceof TokenExpiredError) { return ${ret}; } return { user: null }; } }`;
+    expect(kinds(ctx('{ user: jwt.decode(t), expired: true }'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(ctx('{ user: null, expired: true }'))).toEqual([]);
+  });
+  it('the wrapped handler called with the request through a TS cast', () => {
+    const code = JWT + 'export function withAuth(handler) { return async (req, res) => { let l; try { l = jwt.verify(t, k); } catch (e) { console.error(e); } (req as A).learner = l!; return handler(req as A, res); }; }';
+    expect(kinds(code, 'f.ts')).toEqual(['swallowed-catch@2']);
+  });
   it('Nest verifyAsync returns a promise: only an awaited one is caught by the try', () => {
     const nest = (body: string) =>
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';

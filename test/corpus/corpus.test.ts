@@ -29,7 +29,10 @@ async function lint(dir: string) {
   return eslint.lintFiles(['.']);
 }
 
-const corpora: [name: string, minRecall: number, minPrecision: number][] = [
+/** The corpora written for #4's rules annotate only these; their JWT calls are not annotated for the others. */
+const STORAGE_RULES = ['no-token-in-storage', 'secure-token-cookie', 'no-insecure-randomness', 'no-ignored-verify-error'];
+
+const corpora: [name: string, minRecall: number, minPrecision: number, onlyRules?: string[]][] = [
   ['insecure', 0.98, 0.98],
   ['holdout', 0.98, 0.98],
   ['holdout2', 0.97, 0.97],
@@ -40,18 +43,20 @@ const corpora: [name: string, minRecall: number, minPrecision: number][] = [
   ['holdout5/apps', 0.95, 0.98],
   ['holdout6/web', 0.96, 0.98],
   ['holdout6/assistant', 0.97, 0.98],
-  ['holdout7/server', 0.92, 0.98],
-  ['holdout7/client', 0.95, 0.98],
-  ['holdout8/a', 0.97, 0.98],
-  ['holdout8/b', 0.98, 0.98],
-  ['holdout9/server', 0.93, 0.98],
-  ['holdout9/client', 0.98, 0.98],
+  ['holdout7/server', 0.92, 0.98, STORAGE_RULES],
+  ['holdout7/client', 0.95, 0.98, STORAGE_RULES],
+  ['holdout8/a', 0.97, 0.98, STORAGE_RULES],
+  ['holdout8/b', 0.98, 0.98, STORAGE_RULES],
+  ['holdout9/server', 0.93, 0.98, STORAGE_RULES],
+  ['holdout9/client', 0.98, 0.98, STORAGE_RULES],
+  ['holdout10/fullstack', 0.98, 0.98, STORAGE_RULES],
+  ['holdout10/assistant', 0.89, 0.98, STORAGE_RULES],
 ];
 
-describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision) => {
+describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision, onlyRules) => {
   const dir = path.join(root, 'fixtures', name);
   it(`keeps recall ≥ ${minRecall} and precision ≥ ${minPrecision}`, async () => {
-    const s = score(dir, await lint(dir));
+    const s = score(dir, await lint(dir), onlyRules);
     console.log(
       `${name}: recall ${(100 * s.recall).toFixed(1)}% (${s.met}/${s.expected}), precision ${(100 * s.precision).toFixed(1)}%` +
         (s.misses.length ? `\n  missed: ${s.misses.join('\n          ')}` : '') +
