@@ -13,7 +13,7 @@ import {
   type FlagState,
 } from '../src/analysis/cookies.js';
 import { isAuthCookieName, isCsrfName, mentionsRefresh, tokenKind } from '../src/analysis/names.js';
-import { tokenValueEvidence } from '../src/analysis/token-values.js';
+import { isIdentityFieldValue, tokenValueEvidence } from '../src/analysis/token-values.js';
 import { resolveValue, type AnyContext } from '../src/analysis/values.js';
 import type { CookieFlag } from '../src/models/cookies.js';
 
@@ -41,6 +41,8 @@ function judge(context: AnyContext, write: CookieWrite): Judged | undefined {
   const valueNode = write.kind === 'call' ? parts!.value : write.cookie.valueNode;
   // clearing a cookie (`res.cookie('token', '', { maxAge: 0 })`) or a statically known value is not a token
   if (!valueNode || resolveValue(context, valueNode).kind === 'known') return undefined;
+  // a remembered e-mail address or user name identifies, it does not authenticate
+  if (isIdentityFieldValue(context, valueNode)) return undefined;
   const evidence = name !== undefined && isAuthCookieName(name) ? undefined : tokenValueEvidence(context, valueNode);
   if (!(name !== undefined && isAuthCookieName(name)) && !evidence) return undefined;
   const refresh = (name !== undefined && (tokenKind(name) === 'refresh' || mentionsRefresh(name))) || evidence?.kind === 'refresh';

@@ -377,6 +377,21 @@ const REMEMBERED_DEVICE = set('trusted', 'trust', 'remember', 'remembered', 'kno
 const MFA_WORDS = set('mfa', 'twofa', 'tfa', 'otp', 'totp', 'twofactor');
 const MFA_COOKIE_HEADS = set('pending', 'challenge', 'ticket', 'state', 'remember', 'trust', 'device', 'ref', 'login');
 
+/** Heads of fields that identify a person without authenticating them: `email`, `username`, `phone`. */
+const IDENTITY_FIELD_HEADS = set('email', 'mail', 'username', 'login', 'phone', 'handle', 'nickname', 'msisdn');
+
+/**
+ * A field that names who someone is, not a credential: `email`, `req.body.email`, `userEmail`, `username`,
+ * `user_name`, `phone`, `phoneNumber`. A cookie holding one (`remember=<email>` for a login form) does not authenticate.
+ */
+export function isIdentityFieldName(name: string): boolean {
+  const w = core(splitWords(name));
+  const n = w.length;
+  if (n === 0) return false;
+  if (IDENTITY_FIELD_HEADS.has(w[n - 1])) return true;
+  return n >= 2 && ((w[n - 1] === 'name' && w[n - 2] === 'user') || (w[n - 1] === 'number' && w[n - 2] === 'phone'));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sensitive claims
 // ---------------------------------------------------------------------------------------------

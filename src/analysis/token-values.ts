@@ -17,7 +17,7 @@ import { getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { localFunctionOf, returnedExpressions } from './ast.js';
 import { getFileUsages } from './imports.js';
-import { isCsrfName, isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
+import { isCsrfName, isIdentityFieldName, isTokenName, splitWords, tokenKind, type TokenKind } from './names.js';
 import { resolveExpression, resolveValue, stripTsWrappers, type AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
@@ -49,6 +49,19 @@ function byName(name: string, node: Node, source: TokenEvidence['source']): Toke
 /** Evidence that `node` evaluates to (or carries) a bearer token, or `undefined`. */
 export function tokenValueEvidence(context: AnyContext, node: Node | null | undefined): TokenEvidence | undefined {
   return node ? evidence(context, node, 0, new Set()) : undefined;
+}
+
+/**
+ * The value is named as an identity field (`req.body.email`, `username`, `const { email } = form`), not a credential.
+ */
+export function isIdentityFieldValue(context: AnyContext, node: Node): boolean {
+  const n = stripTsWrappers(node);
+  if (n.type === 'Identifier') return isIdentityFieldName(n.name);
+  if (n.type === 'MemberExpression') {
+    const name = getPropertyName(n as never, context.sourceCode.getScope(n) as never);
+    return name != null && isIdentityFieldName(name);
+  }
+  return false;
 }
 
 /** Whether `node` is known to evaluate to (or carry) a bearer token. */

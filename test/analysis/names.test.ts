@@ -3,6 +3,7 @@ import {
   isAuthCookieName,
   isCsrfName,
   isEntityName,
+  isIdentityFieldName,
   isRandomnessSensitiveName,
   isRefreshTokenName,
   isSecretName,
@@ -343,4 +344,10 @@ describe('storageKeyNameMeaning (judged with isStorageTokenKey)', () => {
     ['ACCESS_TOKEN_KEY', 'TOKEN_KEY', 'SESSION_TOKEN_KEY', 'REFRESH_TOKEN_STORAGE_KEY', 'accessToken', 'jwtKey', 'AUTH_TOKEN'],
     ['tokenizerModel', 'TOKENS_USED_KEY', 'THEME_KEY', 'STORAGE_KEY', 'key', 'CSRF_TOKEN_KEY', 'TOKEN_EXPIRY_KEY', 'USER_KEY'],
   );
+});
+
+describe('isIdentityFieldName', () => {
+  table(isIdentityFieldName, ['email', 'userEmail', 'user_email', 'username', 'userName', 'user_name', 'login', 'phone', 'phoneNumber'], [
+    'token', 'sessionId', 'name', 'emailToken', 'emailVerificationCode', 'loginToken', 'remember', 'deviceToken',
+  ]);
 });

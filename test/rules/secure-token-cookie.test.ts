@@ -18,6 +18,8 @@ const express = (body: string) => `import express from 'express';\nconst app = e
 
 ruleTester.run('secure-token-cookie', rule, {
   valid: [
+    // a remembered e-mail address or user name is not a credential
+    express(`  res.cookie('remember', req.body.email, { maxAge: 30 * 86400000 });\n  res.cookie('remember_me', user.username);`),
     // all flags set
     express(`  res.cookie('token', token, { httpOnly: true, secure: true, sameSite: 'strict' });`),
     express(`  res.cookie('session', sid, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 900000 });`),
