@@ -100,8 +100,11 @@ function isLoggingCall(node: Node): boolean {
   const c = n.callee;
   if (c.type === 'Identifier') return LOG_FUNCTIONS.has(c.name);
   if (c.type !== 'MemberExpression' || c.computed || c.property.type !== 'Identifier') return false;
-  // `ctx.app.emit('error', err, ctx)`: Koa's error event, which logs
-  if (c.property.name === 'emit') return n.arguments[0]?.type === 'Literal' && n.arguments[0].value === 'error';
+  // `ctx.app.emit('error', err, ctx)`: Koa's error event, which logs (a socket's `emit('error', …)` answers the client)
+  if (c.property.name === 'emit') {
+    const app = c.object.type === 'Identifier' ? c.object.name : c.object.type === 'MemberExpression' && !c.object.computed && c.object.property.type === 'Identifier' ? c.object.property.name : undefined;
+    return app === 'app' && n.arguments[0]?.type === 'Literal' && n.arguments[0].value === 'error';
+  }
   return LOG_METHODS.has(c.property.name);
 }
 
@@ -552,7 +555,8 @@ function isAsyncRequestHook(fn: FunctionNode): boolean {
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || name.type !== 'Literal' || typeof name.value !== 'string') return false;
   if (callee.property.name === 'addHook') return REQUEST_HOOKS.has(name.value);
   // `app.decorate('requireDirector', async (request, reply) => { … })`, used as a route's `preHandler`
-  return callee.property.name === 'decorate' && fn.params.length === 2;
+  const first = fn.params[0];
+  return callee.property.name === 'decorate' && fn.params.length === 2 && first.type === 'Identifier' && (first.name === 'request' || first.name === 'req');
 }
 
 /** Modules that define h3 event handlers (Nuxt auto-imports them, so an unbound `defineEventHandler` is h3's too). */

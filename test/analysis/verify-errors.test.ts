@@ -194,6 +194,8 @@ describe('findIgnoredVerifyErrors', () => {
   it('Koa error events log; a stand-in identity in the catch counts only when a grant follows', () => {
     const koa = JWT + "router.post('/p', async (ctx) => { let partnerId; try { const c = jwt.verify(t, k); partnerId = c.sub; } catch (err) { ctx.app.emit('error', err, ctx); } ctx.body = await bookings.create({ bookedBy: partnerId ?? 'partner' }); });";
     expect(kinds(koa)).toEqual(['swallowed-catch@2']);
+    // a socket's error event answers the client
+    expect(kinds(koa.replace("ctx.app.emit('error', err, ctx)", "socket.emit('error', 'unauthorized')"))).toEqual([]);
     const guard = (tail: string) =>
       JWT + `class G { canActivate(ctx) { const req = ctx.req; try { req.station = { id: jwt.verify(t, k).sub }; } catch (err) { log.warn(err); req.station = { id: req.header('x-station-id'), site: 'unverified' }; } ${tail} } }`;
     expect(kinds(guard('return true;'))).toEqual(['swallowed-catch@2']);
@@ -208,6 +210,7 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(JWT + "app.decorate('authenticate', async (request, reply) => { try { jwt.verify(t, k); } catch (err) { reply.send(err); } });")).toEqual([]);
     // a decorated utility with another shape is not a hook
     expect(kinds(JWT + "app.decorate('peek', async (t) => { try { return jwt.verify(t, k); } catch (err) { console.log(err); } });")).toEqual([]);
+    expect(kinds(JWT + "app.decorate('verifyToken', async (token, key) => { try { return jwt.verify(token, key); } catch (err) { console.log(err); } });")).toEqual([]);
   });
   it('callbacks: a ternary on the decoded value only picks a value', () => {
     expect(kinds(JWT + 'jwt.verify(t, k, o, (err, claims) => { wss.handleUpgrade(r, s, h, (ws) => { ws.userId = claims ? claims.sub : null; }); });')).toEqual([
