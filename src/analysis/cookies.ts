@@ -8,7 +8,7 @@
  * (`'token=…; Path=/; HttpOnly'`, for `document.cookie` and raw headers).
  */
 import { insertOptionsArgumentFix, insertPropertiesFix, type FixFunction } from '../util/fix.js';
-import { findVariable, skipWrappersUp } from './ast.js';
+import { findVariable, isFunctionNode, skipWrappersUp } from './ast.js';
 import { perFile } from './per-file.js';
 import { CALL, CONSTRUCT, ReferenceTracker, getPropertyName } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
@@ -335,6 +335,7 @@ const loadsFramework = (context: AnyContext, model: FrameworkCookieModel): boole
  * `method` is the first member used (`cookie`, `setCookie`, `cookies`).
  */
 export function anchorFramework(context: AnyContext, receiver: Node, method: string): FrameworkCookieModel | undefined {
+  if (receiver.type === 'ThisExpression') return anchorThis(context, receiver, method);
   if (receiver.type !== 'Identifier') return undefined;
   const candidates = frameworkCookieModels.filter((m) => m.methods.some((p) => p[0] === method));
   if (candidates.length === 0) return undefined;
@@ -359,6 +360,23 @@ export function anchorFramework(context: AnyContext, receiver: Node, method: str
   return undefined;
 }
 
+
+/**
+ * `this` of a function that is the reply: one declared `function (this: FastifyReply, …)` (typed from the framework),
+ * or the method of a Fastify `decorateReply(name, function () { … })`.
+ */
+function anchorThis(context: AnyContext, receiver: TSESTree.ThisExpression, method: string): FrameworkCookieModel | undefined {
+  let fn: Node | undefined = receiver.parent;
+  while (fn && (fn.type === 'ArrowFunctionExpression' || !isFunctionNode(fn))) fn = fn.parent;
+  if (!fn || !isFunctionNode(fn)) return undefined;
+  const candidates = frameworkCookieModels.filter((m) => m.methods.some((p) => p[0] === method));
+  const thisParam = fn.params[0];
+  if (thisParam?.type === 'Identifier' && thisParam.name === 'this') return candidates.find((m) => typedFrom(context, thisParam, m) === true);
+  const call = fn.parent;
+  const decorates =
+    call?.type === 'CallExpression' && call.arguments[1] === fn && call.callee.type === 'MemberExpression' && getPropertyName(call.callee as never) === 'decorateReply';
+  return decorates ? candidates.find((m) => m.id === 'fastify') : undefined;
+}
 
 interface ParamInfo {
   node: Node;

@@ -96,6 +96,8 @@ function isOptionalAuth(fn: FunctionNode | undefined): boolean {
 
 function isLoggingCall(node: Node): boolean {
   const n = strip(node);
+  // `ctx.log && ctx.log.info(…)`: logging when there is a logger
+  if (n.type === 'LogicalExpression' && n.operator === '&&') return isLoggingCall(n.right);
   if (n.type !== 'CallExpression') return false;
   const c = n.callee;
   if (c.type === 'Identifier') return LOG_FUNCTIONS.has(c.name);

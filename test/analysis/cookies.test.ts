@@ -58,6 +58,17 @@ describe('getCookieWrites: framework receivers', () => {
     expect(ids("module.exports = (req, res, next) => { res.cookie('a', b); };", '/x/c.js')).toEqual(['express.res.cookie']);
     expect(ids('export const h = async (ctx, next) => { ctx.cookies.set("a", b); await next(); };')).toEqual(['koa.ctx.cookies.set']);
   });
+  it('anchors `this` of a reply decorator or a function typed `this: FastifyReply`', () => {
+    expect(ids("import fp from 'fastify-plugin';\nexport default fp(async (app) => { app.decorateReply('issue', function (t) { this.setCookie('sid', t, o); return this; }); });")).toEqual([
+      'fastify.reply.setCookie',
+    ]);
+    expect(ids("import type { FastifyReply } from 'fastify';\nexport function issue(this: FastifyReply, t: string) { this.setCookie('sid', t, o); }", 'f.ts')).toEqual([
+      'fastify.reply.setCookie',
+    ]);
+    // another `this`: a class of its own, an arrow inside a decorator of something else
+    expect(ids("class Jar { setCookie(n, v) {} save(t) { this.setCookie('sid', t); } }")).toEqual([]);
+    expect(ids("app.decorate('issue', function (t) { this.setCookie('sid', t, o); });")).toEqual([]);
+  });
   it('stays silent on other objects', () => {
     expect(ids("const res = api(); res.cookie('a', b);")).toEqual([]);
     expect(ids("function f(a, res) { res.cookie('a', b); }")).toEqual([]);

@@ -194,6 +194,7 @@ describe('findIgnoredVerifyErrors', () => {
   it('Koa error events log; a stand-in identity in the catch counts only when a grant follows', () => {
     const koa = JWT + "router.post('/p', async (ctx) => { let partnerId; try { const c = jwt.verify(t, k); partnerId = c.sub; } catch (err) { ctx.app.emit('error', err, ctx); } ctx.body = await bookings.create({ bookedBy: partnerId ?? 'partner' }); });";
     expect(kinds(koa)).toEqual(['swallowed-catch@2']);
+    expect(kinds(JWT + "async function portal(ctx, next) { if (t) { try { ctx.state.p = jwt.verify(t, k); } catch (err) { ctx.log && ctx.log.info({ err }); } } await next(); }")).toEqual(['swallowed-catch@2']);
     // a socket's error event answers the client
     expect(kinds(koa.replace("ctx.app.emit('error', err, ctx)", "socket.emit('error', 'unauthorized')"))).toEqual([]);
     const guard = (tail: string) =>
