@@ -503,7 +503,7 @@ const RANDOM_KEY_QUALIFIERS = set(
   'secret', 'api', 'session', 'signing', 'private', 'encryption', 'hmac', 'jwt', 'access', 'master', 'idempotency',
   'activation', 'license', 'reset', 'verification', 'invite', 'recovery',
   // a key that grants rights to whoever holds it (`editKey` of an anonymous paste, `adminKey`)
-  'edit', 'admin', 'manage', 'owner',
+  'edit', 'admin', 'manage', 'owner', 'host',
 );
 /** Words that make a `…Family` / `…FamilyId` a refresh-token family. */
 const TOKEN_FAMILY_OWNERS = set('refresh', 'token', 'session', 'rt');

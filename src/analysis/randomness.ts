@@ -33,6 +33,7 @@ import {
 import { getFileUsages, importedModules, iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
 import { isRandomnessSensitiveName, splitWords } from './names.js';
 import { isBrowserCode } from './token-flow.js';
+import { placeholderColumn } from './sql.js';
 import type { AnyContext } from './values.js';
 
 type Node = TSESTree.Node;
@@ -316,7 +317,11 @@ export function templateTextName(template: TSESTree.TemplateLiteral, index: numb
     text += template.quasis[i].value.cooked ?? '';
     if (i < index) text += '\0';
   }
-  const m = /(?:^|[^A-Za-z0-9_])([A-Za-z_][\w.-]*)["']?[ \t]*[=:][ \t]*["']?[^\s&;,"'=:]*$/.exec(text.slice(-256));
+  const tail = text.slice(-256);
+  // a message: "Your verification code for **${guild}** is `${code}`", "Your login PIN is: ${pin}"
+  const sentence = /\b((?:[A-Za-z-]+ ){0,2}(?:code|pin|password|passcode|otp|token))\b[^.!?\n]{0,60}?\bis\b[ \t]*[:`'"*]*[ \t]*$/i.exec(tail.replace(/\0/g, ' '));
+  if (sentence) return sentence[1].replace(/[ -]+/g, '_');
+  const m = /(?:^|[^A-Za-z0-9_])([A-Za-z_][\w.-]*)["']?[ \t]*[=:][ \t]*["']?[^\s&;,"'=:]*$/.exec(tail);
   return m?.[1];
 }
 
@@ -506,6 +511,15 @@ class Tracer {
     const index = args.indexOf(root as TSESTree.CallExpressionArgument);
     if (index < 0) return;
     const method = calleeName(call.callee);
+    // `db.query('UPDATE users SET reset_code = ? WHERE id = ?', [code, id])`: the column the placeholder fills
+    if (root.type === 'ArrayExpression' && index > 0) {
+      const sql = args[0].type === 'Literal' && typeof args[0].value === 'string' ? args[0].value : args[0].type === 'TemplateLiteral' && args[0].expressions.length === 0 ? (args[0].quasis[0].value.cooked ?? undefined) : undefined;
+      const entry = this.entries.get(root);
+      const position = entry ? root.elements.findIndex((el) => el !== null && within(entry, el)) : -1;
+      const column = sql !== undefined && position >= 0 ? placeholderColumn(sql, position) : undefined;
+      if (column) this.add('name', column, call);
+      return;
+    }
     // `res.cookie('sid', v)`, `localStorage.setItem('csrfToken', v)`, `res.setHeader('X-CSRF-Token', v)`
     if (index === 1 && args[0].type === 'Literal' && typeof args[0].value === 'string' && args[0].value.length <= 64) {
       this.add('name', args[0].value, call);

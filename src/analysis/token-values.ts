@@ -89,7 +89,7 @@ function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>
     case 'MemberExpression': {
       const name = getPropertyName(node as never, context.sourceCode.getScope(node) as never);
       if (name == null) return undefined;
-      return byName(name, node, node.object.type === 'ThisExpression' ? 'name' : 'field');
+      return byName(name, node, node.object.type === 'ThisExpression' ? 'name' : 'field') ?? pairMember(node, name);
     }
     case 'CallExpression':
       return callEvidence(context, node, next);
@@ -124,6 +124,22 @@ function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>
     default:
       return undefined;
   }
+}
+
+/** Kinds of token a pair's member names: `tokens.access`, `tokenPair.refresh`, `jwts.id`. */
+const PAIR_MEMBERS: Readonly<Record<string, TokenKind>> = { access: 'access', refresh: 'refresh', id: 'id', session: 'session' };
+
+/** `tokens.access`, `pair.refresh` where the object is named for tokens (`tokens`, `tokenPair`, `authTokens`). */
+function pairMember(node: TSESTree.MemberExpression, name: string): TokenEvidence | undefined {
+  const kind = PAIR_MEMBERS[name];
+  if (!kind) return undefined;
+  const object = stripTsWrappers(node.object);
+  const owner = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' ? object.property.name : undefined;
+  if (!owner) return undefined;
+  const words = splitWords(owner);
+  const last = words[words.length - 1];
+  const tokens = last === 'tokens' || last === 'jwts' || (last === 'pair' && words.includes('token'));
+  return tokens ? { source: 'field', node, name: `${name}_token`, kind } : undefined;
 }
 
 function callEvidence(

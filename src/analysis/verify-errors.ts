@@ -203,8 +203,8 @@ function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode
           return true;
         }
         const e = strip(s.expression);
-        // `decoded = jwt.decode(token)`: a fallback to the unverified payload
-        if (e.type === 'AssignmentExpression' && isDecodeCall(context, e.right)) return true;
+        // `decoded = jwt.decode(token)` (`?? {}`): a fallback to the unverified payload
+        if (e.type === 'AssignmentExpression' && containsDecode(context, e.right)) return true;
         // `req.station = { id: req.header('x-station-id') }`: a stand-in identity — handled only if nothing grants after it
         if (e.type === 'AssignmentExpression' && e.operator === '=' && isStandIn(e.right)) {
           substitutes = true;
@@ -232,13 +232,23 @@ function isStandIn(value: Node): boolean {
   return v.type === 'ObjectExpression' && v.properties.length > 0;
 }
 
-/** Some `return` of the block (nested functions aside) hands out an unverified decode. */
-function returnsDecode(context: AnyContext, block: TSESTree.BlockStatement): boolean {
+/**
+ * Some `return` or assignment of the block (nested functions aside) hands out an unverified decode in place of the
+ * verified claims: `return { user: jwt.decode(t) }`, `claims = app.jwt.decode(t) ?? {}`.
+ */
+function fallsBackToDecode(context: AnyContext, block: TSESTree.BlockStatement): boolean {
   let found = false;
   walkNodes(block, (n) => {
-    if (n.type === 'ReturnStatement' && n.argument) walkNodes(n.argument, (m) => !(found ||= isDecodeCall(context, m)) && !isFunctionNode(m));
+    if (n.type === 'ReturnStatement' && n.argument) found ||= containsDecode(context, n.argument);
+    if (n.type === 'AssignmentExpression' && n.operator === '=') found ||= containsDecode(context, n.right);
     return !found && !isFunctionNode(n);
   });
+  return found;
+}
+
+function containsDecode(context: AnyContext, node: Node): boolean {
+  let found = false;
+  walkNodes(node, (m) => !(found ||= isDecodeCall(context, m)) && !isFunctionNode(m));
   return found;
 }
 
@@ -481,9 +491,9 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   // an unawaited promise rejects outside the try: another mistake, not this one
   if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
   if (isOptionalAuth(fn)) return undefined;
-  // `catch (e) { if (e instanceof TokenExpiredError) return { user: jwt.decode(token) } … }`: the unverified claims
-  // stand in for the verified ones
-  if (returnsDecode(context, handler.body)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
+  // `catch (e) { if (e instanceof TokenExpiredError) return { user: jwt.decode(token) } … }`, `claims = decode(t)`:
+  // the unverified claims stand in for the verified ones, whatever follows
+  if (fallsBackToDecode(context, handler.body)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   const h = swallows(context, handler.body.body, fn);
   if (!h.swallows) return undefined;
   const result = assignedResult(usage, tryStmt);
@@ -549,6 +559,8 @@ function isUsedOnlyForLogging(context: AnyContext, usage: JwtUsage, tryStmt: TSE
 const REQUEST_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
 
 function isAsyncRequestHook(fn: FunctionNode): boolean {
+  // a Nest gateway's `handleConnection(client)`: returning keeps the socket connected
+  if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed && fn.parent.key.type === 'Identifier' && fn.parent.key.name === 'handleConnection') return true;
   if (!fn.async) return false;
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || call.arguments[1] !== fn) return false;

@@ -42,6 +42,14 @@ describe('templateTextName', () => {
     expect(name('`--token=${x}`')).toBe('token');
     expect(name('`token=${a}-${b}`', 1)).toBe('token');
   });
+  it('reads a message that says what the value is', () => {
+    expect(name('`Your verification code for **${g}** is \\`${x}\\`.`', 1)).toBe('Your_verification_code');
+    expect(name('`Your login PIN is: ${x}`')).toBe('Your_login_PIN');
+    expect(name('`Your code is ${x}`')).toBe('Your_code');
+    // not when the noun is elsewhere in the sentence
+    expect(name('`The code you entered for ${x}`')).toBeUndefined();
+    expect(name('`Your order number is ${x}`')).toBeUndefined();
+  });
   it('is undefined when the text names nothing', () => {
     expect(name('`Bearer ${x}`')).toBeUndefined();
     expect(name('`${x}`')).toBeUndefined();
@@ -164,6 +172,12 @@ describe('traceRandomValue', () => {
     expect(flows('const label = `Bearer ${Math.random()}`;')[0].sinks).toEqual(['label:name:false']);
     // the clock may fill timestamps
     expect(flows('const line = `expires=${Date.now()}`;')[0].sinks).toEqual(['expires:name:false', 'line:name:false']);
+  });
+  it('names a value by the SQL column its placeholder fills', () => {
+    const q = (sql: string, args: string) => flows(`const code = Math.floor(100000 + Math.random() * 900000);\nawait db.query('${sql}', [${args}]);`)[0].sinks;
+    expect(q('UPDATE users SET reset_code = ?, reset_expires = ? WHERE id = ?', 'code, expires, id')).toContain('reset_code:name:true');
+    expect(q('INSERT INTO invites (org_id, code) VALUES ($1, $2)', 'org, code')).toContain('code:name:false');
+    expect(q('UPDATE users SET avatar_seed = ? WHERE id = ?', 'code, id')).toContain('avatar_seed:name:false');
   });
   it('follows a character picked from the random string', () => {
     expect(flows("function generateApiKey() { return 'flk_' + [...Array(32)].map(() => Math.random().toString(36)[2]).join(''); }")[0].sinks).toEqual([

@@ -20,6 +20,14 @@ describe('tokenValueEvidence', () => {
     expect(evidence("target(body['accessToken']);")).toMatchObject({ source: 'field' });
     expect(evidence('target((await response.json()).token);')).toMatchObject({ source: 'field' });
   });
+  it('finds the members of a token pair', () => {
+    expect(evidence('target(tokens.access);')).toMatchObject({ source: 'field', kind: 'access' });
+    expect(evidence('target(res.tokens.refresh);')).toMatchObject({ kind: 'refresh' });
+    expect(evidence('target(tokenPair.refresh);')).toMatchObject({ kind: 'refresh' });
+    expect(evidence('target(permissions.access);')).toBeUndefined();
+    expect(evidence('target(tokens.count);')).toBeUndefined();
+    expect(evidence('target(pair.access);')).toBeUndefined();
+  });
   it('finds carriers: objects, JSON, templates', () => {
     expect(evidence('target(JSON.stringify({ user, token }));')).toMatchObject({ source: 'carrier', name: 'token' });
     expect(evidence('const s = { user: u, jwt: t }; target(JSON.stringify(s));')).toMatchObject({ source: 'carrier', name: 'jwt' });

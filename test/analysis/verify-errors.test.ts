@@ -231,6 +231,18 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(ctx('{ user: jwt.decode(t), expired: true }'))).toEqual(['swallowed-catch@2']);
     expect(kinds(ctx('{ user: null, expired: true }'))).toEqual([]);
   });
+  it('a decode assigned in the catch stands in for the verified claims, whatever follows', () => {
+    const album = (inCatch: string) =>
+      JWT + `app.get('/a/:id', async (req, reply) => { let claims = {}; try { claims = jwt.verify(t, k); } catch { ${inCatch} } if (claims.albumId !== req.params.id) return reply.code(403).send(); return photos(req.params.id); });`;
+    expect(kinds(album('claims = jwt.decode(t) ?? {};'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(album('claims = {};'))).toEqual([]);
+  });
+  it('a Nest gateway connection that stays open after a swallowed verify error', () => {
+    const gw = (inCatch: string) =>
+      "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n handleConnection(client) { try { client.data.user = this.jwt.verify(t); } catch (err) { " + inCatch + ' } } }';
+    expect(kinds(gw('this.logger.warn(err);'), 'g.ts')).toEqual(['swallowed-catch@3']);
+    expect(kinds(gw('client.disconnect(true);'), 'g.ts')).toEqual([]);
+  });
   it('the wrapped handler called with the request through a TS cast', () => {
     const code = JWT + 'export function withAuth(handler) { return async (req, res) => { let l; try { l = jwt.verify(t, k); } catch (e) { console.error(e); } (req as A).learner = l!; return handler(req as A, res); }; }';
     expect(kinds(code, 'f.ts')).toEqual(['swallowed-catch@2']);
