@@ -51,6 +51,8 @@ const corpora: [name: string, minRecall: number, minPrecision: number, onlyRules
   ['holdout9/client', 0.98, 0.98, STORAGE_RULES],
   ['holdout10/fullstack', 0.98, 0.98, STORAGE_RULES],
   ['holdout10/assistant', 0.98, 0.98, STORAGE_RULES],
+  ['holdout11/product', 0.98, 0.98, STORAGE_RULES],
+  ['holdout11/mixed', 0.98, 0.98, STORAGE_RULES],
 ];
 
 describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision, onlyRules) => {
