@@ -325,6 +325,16 @@ export function templateTextName(template: TSESTree.TemplateLiteral, index: numb
   return m?.[1];
 }
 
+/**
+ * The name a message gives the expression at `index` right after it: `` `${code} is your Derby HQ login code` ``,
+ * `` `${pin} is the PIN for …` ``.
+ */
+export function templateTextAfterName(template: TSESTree.TemplateLiteral, index: number): string | undefined {
+  const after = (template.quasis[index + 1]?.value.cooked ?? '').slice(0, 200);
+  const m = /^[ \t]*[`'"*]*[ \t]*(?:is|was)\s+(?:your|the)\s+((?:[\w-]+\s+){0,4}?(?:code|pin|password|passcode|otp|token))\b/i.exec(after);
+  return m?.[1].replace(/[\s-]+/g, '_');
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sinks: the names the value lands in
 
@@ -363,7 +373,10 @@ function isHashingCall(call: TSESTree.CallExpression): boolean {
     const maker = calleeName(callee.object.callee);
     if (maker === 'createHash' || maker === 'createHmac') return true;
   }
-  return method === 'hash' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && PASSWORD_HASHERS.test(callee.object.name);
+  if (method !== 'hash' || callee.type !== 'MemberExpression') return false;
+  // `bcrypt.hash(code, 10)`, `Bun.password.hash(code)`
+  const owner = targetName(callee.object);
+  return owner !== undefined && (PASSWORD_HASHERS.test(owner) || owner === 'password');
 }
 
 const MAX_FOLLOW = 3;
@@ -420,7 +433,7 @@ class Tracer {
       const t = n.parent;
       if (t?.type !== 'TemplateLiteral') continue;
       const index = t.expressions.indexOf(n as TSESTree.Expression);
-      const name = index >= 0 ? templateTextName(t, index) : undefined;
+      const name = index >= 0 ? (templateTextName(t, index) ?? templateTextAfterName(t, index)) : undefined;
       if (name) this.add('name', name, t);
     }
     return root;

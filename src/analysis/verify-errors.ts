@@ -147,10 +147,21 @@ function isGrantCall(node: Node): boolean {
   const n = strip(node);
   if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.computed || n.callee.property.type !== 'Identifier') return false;
   const method = n.callee.property.name;
+  // `headers.set('x-authenticated', 'true')`: telling the next hop that the caller authenticated
+  const [flag, value] = n.arguments;
+  if (
+    flag?.type === 'Literal' && typeof flag.value === 'string' && GRANT_HEADER.test(flag.value) &&
+    value?.type === 'Literal' && (value.value === true || value.value === 'true' || value.value === '1')
+  ) {
+    return true;
+  }
   const object = strip(n.callee.object);
   if (method === 'enable') return object.type === 'CallExpression' && object.callee.type === 'Identifier' && object.callee.name === 'draftMode';
   return method === 'succeed' && object.type === 'Identifier' && (object.name === 'context' || object.name === 'ctx') && n.arguments.length > 0;
 }
+
+/** Header or flag names that say the caller authenticated: `x-authenticated`, `X-User-Verified`, `authorized`. */
+const GRANT_HEADER = /^(x-)?(user-)?(authenticated|authorized|authorised|verified)$/i;
 
 /** Properties of a returned object that grant access when `true`: an API Gateway simple authorizer's `isAuthorized`. */
 const GRANT_FLAGS = new Set(['isAuthorized', 'authorized', 'allowed', 'isValid', 'valid', 'authenticated', 'isAuthenticated']);
@@ -494,6 +505,8 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   // `catch (e) { if (e instanceof TokenExpiredError) return { user: jwt.decode(token) } … }`, `claims = decode(t)`:
   // the unverified claims stand in for the verified ones, whatever follows
   if (fallsBackToDecode(context, handler.body)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
+  // `catch { canPick = true }` for a flag the `try` derives from the claims: failing open
+  if (failsOpen(handler.body, tryStmt.block)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   const h = swallows(context, handler.body.body, fn);
   if (!h.swallows) return undefined;
   const result = assignedResult(usage, tryStmt);
@@ -518,6 +531,20 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/** The catch sets to `true` a variable that the `try` also sets: what the claims decide, the failure grants. */
+function failsOpen(handler: TSESTree.BlockStatement, block: TSESTree.BlockStatement): boolean {
+  const written = writtenIn(block);
+  let open = false;
+  walkNodes(handler, (n) => {
+    if (n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'Identifier' && written.has(n.left.name)) {
+      const v = strip(n.right);
+      open ||= v.type === 'Literal' && v.value === true;
+    }
+    return !open && !isFunctionNode(n);
+  });
+  return open;
 }
 
 /** Names the block assigns or declares (`ok = true`, `req.user = …` → `req`, `const c = …`). */
@@ -699,12 +726,19 @@ function* statementsAfter(tryStmt: TSESTree.TryStatement, skipped: (s: TSESTree.
   }
 }
 
-/** Some node inside an argument of a call (not a logging call) or `new` in `stmt` matches; nested functions are not entered. */
+/**
+ * Some node inside an argument of a call (not a logging call), a `new` or a tagged template in `stmt` matches; nested
+ * functions are not entered.
+ */
 function someCallArgument(stmt: Node, match: (n: Node) => boolean): boolean {
   let found = false;
   walkNodes(stmt, (n) => {
     if ((n.type === 'CallExpression' && !isLoggingCall(n)) || n.type === 'NewExpression') {
       for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= match(a)) && !isFunctionNode(a));
+    }
+    // sql`… ${eventId} …`: a tagged template hands its expressions to the tag
+    if (n.type === 'TaggedTemplateExpression') {
+      for (const e of n.quasi.expressions) walkNodes(e, (a) => !(found ||= match(a)) && !isFunctionNode(a));
     }
     return !found && !isFunctionNode(n);
   });
@@ -739,13 +773,25 @@ function readsClaimsAfter(context: AnyContext, tryStmt: TSESTree.TryStatement, n
   const handedOnWhole = hasFallbackValue(context, tryStmt, name);
   const readsResult = (n: Node, optionalToo: boolean) =>
     n.type === 'MemberExpression' && (optionalToo || !n.optional) && isNamed(strip(n.object), name);
+  // `const subject = claims?.sub ?? volunteerId`: a copy that falls back to another identity
+  const copies = new Set<string>();
   for (const s of statementsAfter(tryStmt, skipped, false)) {
     // `claims.sub`, `invite!.orgId`: read as if it held a payload
     let found = false;
     walkNodes(s, (n) => !(found ||= readsResult(n, false)) && !isFunctionNode(n));
     // `extend(trial.id, claims?.plan ?? 'basic')`, `attach(viewer, link?.studentId)`: acting on what it may hold
-    if (found || someCallArgument(s, (a) => readsResult(a, true) || (handedOnWhole && a.parent?.type === 'CallExpression' && a.parent.arguments.includes(a as never) && isNamed(strip(a), name)))) return true;
+    const handed = (a: Node) =>
+      readsResult(a, true) ||
+      (a.type === 'Identifier' && copies.has(a.name)) ||
+      (handedOnWhole && a.parent?.type === 'CallExpression' && a.parent.arguments.includes(a as never) && isNamed(strip(a), name));
+    if (found || someCallArgument(s, handed)) return true;
     if (s.type === 'ReturnStatement') return false;
+    if (s.type === 'VariableDeclaration') {
+      for (const d of s.declarations) {
+        const init = d.init && strip(d.init);
+        if (d.id.type === 'Identifier' && init?.type === 'LogicalExpression' && init.operator !== '&&' && readsResult(strip(init.left), true)) copies.add(d.id.name);
+      }
+    }
   }
   return false;
 }

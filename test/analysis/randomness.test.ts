@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../helpers/analyze.js';
-import { getWeakRandomSources, templateTextName, traceRandomValue } from '../../src/analysis/randomness.js';
+import { getWeakRandomSources, templateTextAfterName, templateTextName, traceRandomValue } from '../../src/analysis/randomness.js';
 
 /** Source kinds and, per source, the sink names reached as `name:kind:sensitive`. */
 function flows(code: string, filename?: string) {
@@ -49,6 +49,17 @@ describe('templateTextName', () => {
     // not when the noun is elsewhere in the sentence
     expect(name('`The code you entered for ${x}`')).toBeUndefined();
     expect(name('`Your order number is ${x}`')).toBeUndefined();
+  });
+  it('reads a message that names the value after it', () => {
+    const after = (code: string, index = 0) =>
+      analyze(`const t = ${code};`, (_ctx, program) => {
+        const decl = program.body[0] as { declarations: { init: unknown }[] };
+        return templateTextAfterName(decl.declarations[0].init as never, index);
+      });
+    expect(after('`${x} is your Derby HQ login code`')).toBe('Derby_HQ_login_code');
+    expect(after('`${x} is the PIN for locker ${n}`')).toBe('PIN');
+    expect(after('`${x} is your order number`')).toBeUndefined();
+    expect(after('`${x} items left`')).toBeUndefined();
   });
   it('is undefined when the text names nothing', () => {
     expect(name('`Bearer ${x}`')).toBeUndefined();
@@ -127,6 +138,7 @@ describe('traceRandomValue', () => {
     // the random value hashed inline is a derived id, named where it lands
     expect(flows("const id = createHash('md5').update(String(Math.random())).digest('hex');")[0].sinks).toEqual(['id:name:false']);
     expect(flows('const seed = Math.random(); const bucket = hash(seed) % 100;')[0].sinks).toEqual(['seed:name:false', 'hash→seed:name:false']);
+    expect(flows('const code = String(Math.random()).slice(2, 8);\nawait store.put(id, await Bun.password.hash(code));')[0].sinks).toContain('code:name:true');
     expect(flows('const now = Date.now(); const etag = sha256(now);')[0].sinks).toEqual(['now:name:false']);
   });
   it('a strong source in the other branch of a conditional does not make the weak one strong', () => {

@@ -243,6 +243,22 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(gw('this.logger.warn(err);'), 'g.ts')).toEqual(['swallowed-catch@3']);
     expect(kinds(gw('client.disconnect(true);'), 'g.ts')).toEqual([]);
   });
+  it('copies with a fallback made after the catch, tagged templates, failing open, grant headers', () => {
+    const refresh = (tail: string) =>
+      JWT + `export async function handler(event) { let claims; try { claims = jwt.verify(rt, k); } catch (e) { console.warn(e); } const subject = claims?.sub ?? event.queryStringParameters.volunteer; ${tail} }`;
+    expect(kinds(refresh('const v = await volunteers.get(subject); if (!v) return { statusCode: 404 }; return issue(v);'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(refresh('if (!claims) return { statusCode: 401 }; return issue(subject);'))).toEqual([]);
+    const wedding = JWT + "export async function POST(req) { let eventId = q.get('event'); try { const { payload } = await jwt.verify(t, k); eventId = payload.eventId; } catch (err) { console.error(err); } await sql`INSERT INTO requests (event_id) VALUES (${eventId})`; return Response.json({ ok: true }); }";
+    expect(kinds(wedding)).toEqual(['swallowed-catch@2']);
+    const pick = (inCatch: string) =>
+      JWT + `export default async (req) => { let canPick = false; try { const { payload } = await jwt.verify(t, k); canPick = payload.scope === 'pick'; } catch (e) { console.error(e); ${inCatch} } if (canPick) return record(req); return list(req); };`;
+    expect(kinds(pick('canPick = true;'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(pick('canPick = false;'))).toEqual([]);
+    const gateway = (value: string) =>
+      JWT + `async function identify(req) { const headers = new Headers(req.headers); try { const { payload } = await jwt.verify(t, k); headers.set('x-gm-id', payload.sub); } catch (err) { console.log(err); } headers.set('x-authenticated', ${value}); return headers; }`;
+    expect(kinds(gateway("'true'"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(gateway("String(Boolean(headers.get('x-gm-id')))"))).toEqual([]);
+  });
   it('the wrapped handler called with the request through a TS cast', () => {
     const code = JWT + 'export function withAuth(handler) { return async (req, res) => { let l; try { l = jwt.verify(t, k); } catch (e) { console.error(e); } (req as A).learner = l!; return handler(req as A, res); }; }';
     expect(kinds(code, 'f.ts')).toEqual(['swallowed-catch@2']);
