@@ -434,7 +434,8 @@ class Tracer {
       if (t?.type !== 'TemplateLiteral') continue;
       const index = t.expressions.indexOf(n as TSESTree.Expression);
       const name = index >= 0 ? (templateTextName(t, index) ?? templateTextAfterName(t, index)) : undefined;
-      if (name) this.add('name', name, t);
+      // `` `pairing:${code}` ``: a neutral key prefix and a neutral variable name the value together
+      if (name && !this.add('name', name, t) && from.type === 'Identifier') this.add('name', name, t, { name: `${name}_${from.name}` });
     }
     return root;
   }

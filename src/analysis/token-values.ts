@@ -89,7 +89,12 @@ function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>
     case 'MemberExpression': {
       const name = getPropertyName(node as never, context.sourceCode.getScope(node) as never);
       if (name == null) return undefined;
-      return byName(name, node, node.object.type === 'ThisExpression' ? 'name' : 'field') ?? pairMember(node, name);
+      const own = byName(name, node, node.object.type === 'ThisExpression' ? 'name' : 'field') ?? pairMember(node, name);
+      if (own || name !== '$state' || node.object.type !== 'ThisExpression') return own;
+      // Pinia: `this.$state` in an action is the whole state, tokens included
+      const state = piniaState(node);
+      const inner = state && next(state);
+      return inner && { ...inner, source: 'carrier' };
     }
     case 'CallExpression':
       return callEvidence(context, node, next);
@@ -124,6 +129,27 @@ function evidence(context: AnyContext, raw: Node, depth: number, seen: Set<Node>
     default:
       return undefined;
   }
+}
+
+/**
+ * The state object of the Pinia options store whose action or getter holds `node`: `defineStore('s', { state: () =>
+ * ({ accessToken: '' }), actions: { save() { … this.$state … } } })`.
+ */
+function piniaState(node: Node): Node | undefined {
+  for (let n: Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type !== 'ObjectExpression') continue;
+    const holder = n.parent;
+    if (holder?.type !== 'Property' || holder.computed || holder.key.type !== 'Identifier' || (holder.key.name !== 'actions' && holder.key.name !== 'getters')) continue;
+    const store = holder.parent;
+    if (store?.type !== 'ObjectExpression') return undefined;
+    const state = store.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'state');
+    const fn = state?.type === 'Property' ? stripTsWrappers(state.value as Node) : undefined;
+    if (fn?.type !== 'ArrowFunctionExpression' && fn?.type !== 'FunctionExpression') return undefined;
+    if (fn.body.type !== 'BlockStatement') return fn.body;
+    const ret = fn.body.body.find((st) => st.type === 'ReturnStatement');
+    return ret?.type === 'ReturnStatement' ? (ret.argument ?? undefined) : undefined;
+  }
+  return undefined;
 }
 
 /** Kinds of token a pair's member names: `tokens.access`, `tokenPair.refresh`, `jwts.id`. */

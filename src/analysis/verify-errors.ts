@@ -195,7 +195,14 @@ function isSuccessStatement(stmt: Node): boolean {
 }
 
 /** A handler's statements only log (or fall back to an unverified decode); `next()` is recorded separately. */
-function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode): { swallows: boolean; continues: boolean; substitutes: boolean } {
+function swallows(
+  context: AnyContext,
+  stmts: readonly Node[],
+  fn?: FunctionNode,
+  tryBlock?: TSESTree.BlockStatement,
+): { swallows: boolean; continues: boolean; substitutes: boolean; substituted: string[] } {
+  const setInTry = tryBlock ? assignedTargets(context, tryBlock) : undefined;
+  const substituted: string[] = [];
   const isContinue = (n: Node) => isNextCall(n) || isNextResponseNext(n) || (fn !== undefined && isWrappedHandlerCall(context, n, fn));
   let continues = false;
   let substitutes = false;
@@ -217,8 +224,10 @@ function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode
         // `decoded = jwt.decode(token)` (`?? {}`): a fallback to the unverified payload
         if (e.type === 'AssignmentExpression' && containsDecode(context, e.right)) return true;
         // `req.station = { id: req.header('x-station-id') }`: a stand-in identity — handled only if nothing grants after it
-        if (e.type === 'AssignmentExpression' && e.operator === '=' && isStandIn(e.right)) {
+        // or a value of its own for what the `try` fills from the claims (`req.clinicId = req.params.clinicId`)
+        if (e.type === 'AssignmentExpression' && e.operator === '=' && (isStandIn(e.right) || (setInTry?.has(context.sourceCode.getText(e.left)) && !isFailureValue(e.right)))) {
           substitutes = true;
+          if (e.left.type === 'Identifier') substituted.push(e.left.name);
           return true;
         }
         return false;
@@ -234,7 +243,25 @@ function swallows(context: AnyContext, stmts: readonly Node[], fn?: FunctionNode
     }
   };
   const ok = stmts.every(visit);
-  return { swallows: ok, continues: ok && continues, substitutes: ok && substitutes };
+  return { swallows: ok, continues: ok && continues, substitutes: ok && substitutes, substituted };
+}
+
+/** The assignment targets of a block, as written (`req.clinicId`, `deviceClinic`). */
+function assignedTargets(context: AnyContext, block: TSESTree.BlockStatement): Set<string> {
+  const out = new Set<string>();
+  walkNodes(block, (n) => {
+    if (n.type === 'AssignmentExpression' && n.operator === '=') out.add(context.sourceCode.getText(n.left));
+    return !isFunctionNode(n);
+  });
+  return out;
+}
+
+/** `null`, `undefined`, `false`, `''`, `0`, `void …`: a value that says "no". */
+function isFailureValue(value: Node): boolean {
+  const v = strip(value);
+  if (v.type === 'Literal') return v.value === null || v.value === false || v.value === '' || v.value === 0;
+  if (v.type === 'Identifier') return v.name === 'undefined';
+  return v.type === 'UnaryExpression' && v.operator === 'void';
 }
 
 /** An object literal standing in for the verified claims (`{ sub: \`guest-${ip}\` }`, `{ id: header, site: 'unverified' }`). */
@@ -289,6 +316,7 @@ function continuation(
   fn: FunctionNode,
   isSuccess: (s: Node) => boolean = isSuccessStatement,
   skipped: (s: TSESTree.IfStatement) => boolean = () => false,
+  loopSkipped?: (s: Node) => boolean,
 ): 'success' | 'more' | 'end' | 'stop' {
   let cur: Node = stmt;
   let more = false;
@@ -301,6 +329,10 @@ function continuation(
         if (isSuccess(s)) return 'success';
         // a guard that does not run on failure (`if (decoded && decoded.role !== 'admin') return …`) stops nothing
         if (s.type === 'IfStatement' && skipped(s)) continue;
+        if (loopSkipped?.(s)) {
+          more = true;
+          continue;
+        }
         if (s.type === 'ReturnStatement') return returnsFailureValue(s) ? (more ? 'more' : 'stop') : 'more';
         if (/^(If|Switch|Throw|For|ForIn|ForOf|While|DoWhile|Try|Labeled)Statement$/.test(s.type)) return 'stop';
         if (s.type !== 'EmptyStatement' && !(s.type === 'ExpressionStatement' && isLoggingCall(s.expression))) more = true;
@@ -507,7 +539,7 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   if (fallsBackToDecode(context, handler.body)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   // `catch { canPick = true }` for a flag the `try` derives from the claims: failing open
   if (failsOpen(handler.body, tryStmt.block)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
-  const h = swallows(context, handler.body.body, fn);
+  const h = swallows(context, handler.body.body, fn, tryStmt.block);
   if (!h.swallows) return undefined;
   const result = assignedResult(usage, tryStmt);
   const checkOnly = isDiscarded(usage) || isUsedOnlyForLogging(context, usage, tryStmt);
@@ -516,10 +548,14 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const written = checkOnly ? writtenIn(tryStmt.block) : undefined;
   const skipped = (s: TSESTree.IfStatement) =>
     (result !== undefined && whenFalsy(s.test, result) === false) || (written !== undefined && !readsAny(s.test, written));
-  const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped);
+  // likewise a loop that reads nothing the `try` set (`for (const r of results) await db.insert(r)`): work going on
+  const loopSkipped = written && ((st: Node) => /^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(st.type) && !readsAny(st, written));
+  const after = continuation(tryStmt, fn, successAfterCatch(context, fn), skipped, loopSkipped);
   // a stand-in identity is a decision of its own, unless the code then grants as if the token had verified
   if (h.substitutes) {
-    return after === 'success' ? { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler } : undefined;
+    // … or hands the stand-in on (a check of the stand-in itself, `if (!deviceClinic) return 404`, passes)
+    const handed = h.substituted.some((name) => handsOnAfter(tryStmt, name, (st) => skipped(st) || readsAny(st.test, new Set([name]))));
+    return after === 'success' || handed ? { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler } : undefined;
   }
   // (also in a loop body: `for (const job of jobs) { try { claims = verify(…) } catch (e) { log(e) } run(claims.sub) }`)
   const usesClaims =
@@ -732,9 +768,11 @@ function* statementsAfter(tryStmt: TSESTree.TryStatement, skipped: (s: TSESTree.
  */
 function someCallArgument(stmt: Node, match: (n: Node) => boolean): boolean {
   let found = false;
+  // the callback of an array method runs now (`scans.map((s) => ({ ...s, clinicId }))`); other functions run later
+  const entered = (a: Node) => !isFunctionNode(a) || isArrayCallback(a);
   walkNodes(stmt, (n) => {
     if ((n.type === 'CallExpression' && !isLoggingCall(n)) || n.type === 'NewExpression') {
-      for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= match(a)) && !isFunctionNode(a));
+      for (const arg of n.arguments) walkNodes(arg, (a) => !(found ||= match(a)) && entered(a));
     }
     // sql`… ${eventId} …`: a tagged template hands its expressions to the tag
     if (n.type === 'TaggedTemplateExpression') {
@@ -743,6 +781,21 @@ function someCallArgument(stmt: Node, match: (n: Node) => boolean): boolean {
     return !found && !isFunctionNode(n);
   });
   return found;
+}
+
+const ARRAY_METHODS = new Set(['map', 'flatMap', 'filter', 'forEach', 'reduce', 'some', 'every', 'find', 'findIndex']);
+
+/** `xs.map((x) => …)`: a function handed to an array method, which calls it before returning. */
+function isArrayCallback(fn: Node): boolean {
+  const call = fn.parent;
+  return (
+    call?.type === 'CallExpression' &&
+    call.arguments[0] === fn &&
+    call.callee.type === 'MemberExpression' &&
+    !call.callee.computed &&
+    call.callee.property.type === 'Identifier' &&
+    ARRAY_METHODS.has(call.callee.property.name)
+  );
 }
 
 /** `x` only decides something here (`if (x)`, `x ? … : …`, `!x`): it is not handed on. */

@@ -191,6 +191,10 @@ describe('traceRandomValue', () => {
     expect(q('INSERT INTO invites (org_id, code) VALUES ($1, $2)', 'org, code')).toContain('code:name:false');
     expect(q('UPDATE users SET avatar_seed = ? WHERE id = ?', 'code, id')).toContain('avatar_seed:name:false');
   });
+  it('names a variable in a template by the key before it and its own name together', () => {
+    expect(flows('const code = String(Math.floor(Math.random() * 1e6));\nawait redis.set(`pairing:${code}`, clinicId);')[0].sinks).toContain('pairing:name:true');
+    expect(flows('const n = Math.floor(Math.random() * 10);\nconst key = `bucket:${n}`;')[0].sinks).not.toContainEqual(expect.stringMatching(/:true$/));
+  });
   it('follows a character picked from the random string', () => {
     expect(flows("function generateApiKey() { return 'flk_' + [...Array(32)].map(() => Math.random().toString(36)[2]).join(''); }")[0].sinks).toEqual([
       'generateApiKey:function:true',

@@ -28,6 +28,13 @@ describe('tokenValueEvidence', () => {
     expect(evidence('target(tokens.count);')).toBeUndefined();
     expect(evidence('target(pair.access);')).toBeUndefined();
   });
+  it('finds the state of a Pinia options store that holds a token', () => {
+    const store = (state: string) =>
+      `defineStore('session', { state: () => (${state}), actions: { persist() { target(JSON.stringify(this.$state)); } } });`;
+    expect(evidence(store("{ accessToken: '', expiresAt: 0 }"))).toMatchObject({ source: 'carrier', name: 'accessToken' });
+    expect(evidence(store("{ theme: 'dark', sidebar: true }"))).toBeUndefined();
+    expect(evidence('class A { f() { target(this.$state); } }')).toBeUndefined();
+  });
   it('finds carriers: objects, JSON, templates', () => {
     expect(evidence('target(JSON.stringify({ user, token }));')).toMatchObject({ source: 'carrier', name: 'token' });
     expect(evidence('const s = { user: u, jwt: t }; target(JSON.stringify(s));')).toMatchObject({ source: 'carrier', name: 'jwt' });

@@ -259,6 +259,22 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(gateway("'true'"))).toEqual(['swallowed-catch@2']);
     expect(kinds(gateway("String(Boolean(headers.get('x-gm-id')))"))).toEqual([]);
   });
+  it('a value of its own in the catch for what the try fills from the claims', () => {
+    const scope = (inCatch: string) =>
+      JWT + `function clinicScope(req, res, next) { try { const c = jwt.verify(t, k); req.clinicId = c.clinicId; } catch (err) { logger.warn({ err }); ${inCatch} } return next(); }`;
+    expect(kinds(scope('req.clinicId = req.params.clinicId;'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(scope('req.clinicId = null;'))).toEqual([]);
+    const sync = (tail: string) =>
+      JWT + `async function sync(request, reply) { let clinic; try { const c = jwt.verify(t, k); clinic = c.clinicId; } catch (err) { request.log.warn({ err }); clinic = (await devices.bySerial(request.body.serial))?.clinicId; } if (!clinic) return reply.code(404).send(); ${tail} }`;
+    expect(kinds(sync('await stock.insertMany(request.body.scans.map((s) => ({ ...s, clinicId: clinic }))); return { ok: true };'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(sync('return { ok: true };'))).toEqual([]);
+  });
+  it('a dropped check followed by a loop that reads nothing the try set', () => {
+    const batch = (loop: string) =>
+      JWT + `async function processBatch(job) { let ok = false; try { await jwt.verify(job.data.manifest, k); ok = true; } catch (err) { logger.warn({ err }); } ${loop} }`;
+    expect(kinds(batch('for (const r of job.data.results) { await db.insert(r); }'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(batch('for (const r of job.data.results) { if (ok) await db.insert(r); }'))).toEqual([]);
+  });
   it('the wrapped handler called with the request through a TS cast', () => {
     const code = JWT + 'export function withAuth(handler) { return async (req, res) => { let l; try { l = jwt.verify(t, k); } catch (e) { console.error(e); } (req as A).learner = l!; return handler(req as A, res); }; }';
     expect(kinds(code, 'f.ts')).toEqual(['swallowed-catch@2']);
