@@ -53,6 +53,8 @@ const corpora: [name: string, minRecall: number, minPrecision: number, onlyRules
   ['holdout10/assistant', 0.98, 0.98, STORAGE_RULES],
   ['holdout11/product', 0.98, 0.98, STORAGE_RULES],
   ['holdout11/mixed', 0.98, 0.98, STORAGE_RULES],
+  ['holdout12/edge', 0.98, 0.98, STORAGE_RULES],
+  ['holdout12/teams', 0.94, 0.98, STORAGE_RULES],
 ];
 
 describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision, onlyRules) => {
