@@ -358,6 +358,35 @@ export interface RandomFlow {
   sinks: RandomSink[];
 }
 
+/**
+ * A variable whose value joins the random part with two or more other non-constant parts (`${ref}.${sailing}.${lane}.
+ * ${time}`): a record, not a secret. Parts that hold a weak source (`pw_${rand()}${rand()}`), reads the trace came
+ * through (`lane`) and plain names of constants (`${KEY_PREFIX}${rand()}`) do not count.
+ */
+function isComposite(variable: TSESLint.Scope.Variable, weak: ReadonlySet<Node>, carriers: ReadonlySet<Node>): boolean {
+  const def = variable.defs[0];
+  const init = def?.type === 'Variable' && def.node.type === 'VariableDeclarator' ? def.node.init : null;
+  if (!init) return false;
+  const parts: Node[] = [];
+  if (init.type === 'TemplateLiteral') parts.push(...init.expressions);
+  else if (init.type === 'BinaryExpression' && init.operator === '+') {
+    walkNodes(init, (n) => {
+      if (n.type === 'BinaryExpression' && n.operator === '+') return true;
+      parts.push(n);
+      return false;
+    });
+  }
+  let other = 0;
+  for (const part of parts) {
+    if (part.type === 'Literal' || (part.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(part.name))) continue;
+    // the weak source itself, or a read of a variable the trace came through (`lane`)
+    let random = false;
+    walkNodes(part, (n) => !(random ||= weak.has(n) || carriers.has(n)));
+    if (!random) other++;
+  }
+  return other >= 2;
+}
+
 /** Functions that hash a secret for storage (`sha256(code)`, `bcrypt.hash(pin, 10)`, `argon2.hash(key)`). */
 const HASHING_FUNCTIONS = /^(sha(1|224|256|384|512)|md5|hmac(Sha(256|512))?|hash(Secret|Token|Code|Password|Key)|bcrypt(Hash)?|argon2(Hash)?|scrypt(Hash)?|pbkdf2(Sync)?)$/i;
 /** Password-hashing libraries whose `hash(…)` method stores a secret (`bcrypt.hash(code, 10)`). */
@@ -592,12 +621,15 @@ class Tracer {
   private followVariable(id: TSESTree.Identifier, budget: number): void {
     const variable = findVariable(this.context.sourceCode.getScope(id) as never, id) as TSESLint.Scope.Variable | null;
     if (!variable || variable.defs.length === 0) return;
+    // a value that only contains the random part among others (`${ref}.${lane}.${time}`) is data being signed when
+    // it is hashed, not a secret being stored
+    const composite = isComposite(variable, this.weak, new Set(this.entries.values()));
     for (const ref of variable.references) {
       if (!ref.isRead() || ref.isWrite()) continue;
       // hashed before it is stored, like a password: `codeHash: sha256(code)`, `bcrypt.hash(pin, 10)`,
       // `createHash('sha256').update(key)` — while the value itself goes elsewhere (mailed, returned)
       const call = ref.identifier.parent;
-      if (!this.isClock() && call?.type === 'CallExpression' && call.arguments.includes(ref.identifier as never) && isHashingCall(call)) {
+      if (!this.isClock() && !composite && call?.type === 'CallExpression' && call.arguments.includes(ref.identifier as never) && isHashingCall(call)) {
         this.add('name', id.name, call, { sensitive: true });
         continue;
       }

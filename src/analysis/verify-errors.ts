@@ -532,7 +532,7 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   const handler = tryStmt?.handler;
   if (!tryStmt || !handler || tryStmt.finalizer) return undefined;
   // an unawaited promise rejects outside the try: another mistake, not this one
-  if (usageReturnsPromise(usage) && up(usage.node).type !== 'AwaitExpression' && !isAwaited(usage.node)) return undefined;
+  if (usageReturnsPromise(usage) && !isAwaited(usage.node)) return undefined;
   if (isOptionalAuth(fn)) return undefined;
   // `catch (e) { if (e instanceof TokenExpiredError) return { user: jwt.decode(token) } … }`, `claims = decode(t)`:
   // the unverified claims stand in for the verified ones, whatever follows
@@ -540,7 +540,14 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
   // `catch { canPick = true }` for a flag the `try` derives from the claims: failing open
   if (failsOpen(handler.body, tryStmt.block)) return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   const h = swallows(context, handler.body.body, fn, tryStmt.block);
-  if (!h.swallows) return undefined;
+  if (!h.swallows) {
+    // required authentication that lets an invalid token on, whatever the catch records
+    if (!isSoftCatch(handler.body.body) || !rejectsMissingToken(usage, tryStmt, fn)) return undefined;
+    const then = continuation(tryStmt, fn, successAfterCatch(context, fn));
+    const recordsAndGoes = then === 'success' || handler.body.body.some((st) => st.type === 'ExpressionStatement' && isNextCall(st.expression));
+    const hookGoesOn = (then === 'end' || then === 'more') && (isAsyncRequestHook(fn) || isReferencedAsHook(context, fn));
+    return recordsAndGoes || hookGoesOn ? { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler } : undefined;
+  }
   const result = assignedResult(usage, tryStmt);
   const checkOnly = isDiscarded(usage) || isUsedOnlyForLogging(context, usage, tryStmt);
   // a guard the failed verify lets through (`if (d && d.role !== 'admin')`), or — for a check whose result is
@@ -562,11 +569,95 @@ function tryFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | 
     (result !== undefined && readsClaimsAfter(context, tryStmt, result, skipped)) ||
     copiedClaims(context, usage, tryStmt).some((copy) => handsOnAfter(tryStmt, copy, skipped));
   // a request hook that runs to its end lets the request through, as `next()` does
-  const hookContinues = (after === 'more' || after === 'end') && (isAsyncRequestHook(fn) || isEventHandlerMiddleware(context, fn));
-  if (h.continues || after === 'success' || usesClaims || hookContinues || (after === 'more' && checkOnly && fallsThrough(tryStmt.block))) {
+  const hookContinues = (after === 'more' || after === 'end') && (isAsyncRequestHook(fn) || isEventHandlerMiddleware(context, fn) || isReferencedAsHook(context, fn));
+  // `let sub = bookingOwnerId; try { sub = claims.sub } catch {…} return sub === bookingOwnerId`: the fallback returned
+  const fallbacks = [result, ...copiedClaims(context, usage, tryStmt)].filter((n): n is string => n !== undefined && hasIdentityFallback(context, tryStmt, n));
+  const returnsFallback = fallbacks.length > 0 && returnsAnyOf(tryStmt, new Set(fallbacks), skipped);
+  if (h.continues || after === 'success' || usesClaims || hookContinues || returnsFallback || (after === 'more' && checkOnly && fallsThrough(tryStmt.block))) {
     return { kind: 'swallowed-catch', usage, node: usage.node, loc: usage.node.callee.loc, handler };
   }
   return undefined;
+}
+
+/**
+ * Required authentication: the function turns a missing token away (`if (!token) return res.status(401)…`) before
+ * the `try`, so an invalid one that goes on — whatever the catch records (`req.authError = e.message`, `req.user =
+ * null`) — goes on where a missing one could not.
+ */
+function rejectsMissingToken(usage: JwtUsage, tryStmt: TSESTree.TryStatement, fn: FunctionNode): boolean {
+  const token = getArg(usage, 'token');
+  const t = token.kind === 'present' ? strip(token.node) : undefined;
+  if (t?.type !== 'Identifier' || fn.body.type !== 'BlockStatement') return false;
+  const name = t.name;
+  for (const st of fn.body.body) {
+    if (st === tryStmt || within(tryStmt, st)) break;
+    if (st.type !== 'IfStatement' || !canLeave(st.consequent)) continue;
+    const test = strip(st.test);
+    const negates = (e: Node) => e.type === 'UnaryExpression' && e.operator === '!' && isNamed(strip(e.argument), name);
+    if (negates(test) || (test.type === 'LogicalExpression' && test.operator === '||' && negates(strip(test.left)))) return true;
+  }
+  return false;
+}
+
+/** A catch that only logs, records (assignments) and calls `next()`: nothing in it stops the request. */
+function isSoftCatch(stmts: readonly Node[]): boolean {
+  return stmts.every((st) => {
+    if (st.type === 'EmptyStatement') return true;
+    if (st.type === 'BlockStatement') return isSoftCatch(st.body);
+    if (st.type !== 'ExpressionStatement') return false;
+    const e = strip(st.expression);
+    return isLoggingCall(e) || isNextCall(e) || (e.type === 'AssignmentExpression' && !containsCall(e.right));
+  });
+}
+
+function containsCall(node: Node): boolean {
+  let found = false;
+  walkNodes(node, (n) => !(found ||= n.type === 'CallExpression' && !isLoggingCall(n)) && !isFunctionNode(n));
+  return found;
+}
+
+/** The variable has a value of its own, not a literal, to fall back on: `let sub = ownerId`, `let claims = { sub: hdr }`. */
+function hasIdentityFallback(context: AnyContext, at: Node, name: string): boolean {
+  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(at) as TSESLint.Scope.Scope;
+  while (scope && !scope.set.has(name)) scope = scope.upper;
+  const def = scope?.set.get(name)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
+  const init = strip(def.node.init);
+  if (init.type === 'Literal' || init.type === 'TemplateLiteral' || (init.type === 'Identifier' && init.name === 'undefined')) return false;
+  if ((init.type === 'ObjectExpression' && init.properties.length === 0) || (init.type === 'ArrayExpression' && init.elements.length === 0)) return false;
+  return true;
+}
+
+/** A `return` after the `try` reads one of `names`. */
+function returnsAnyOf(tryStmt: TSESTree.TryStatement, names: ReadonlySet<string>, skipped: (s: TSESTree.IfStatement) => boolean): boolean {
+  for (const st of statementsAfter(tryStmt, skipped, false)) {
+    if (st.type === 'ReturnStatement') return st.argument != null && readsAny(st.argument, names);
+  }
+  return false;
+}
+
+/**
+ * An `async` function used as a route hook: `{ preHandler: requireKeeper }`, `{ onRequest: [app.auth, requireKeeper] }`,
+ * `app.addHook('preHandler', requireKeeper)` — returning lets the request through.
+ */
+function isReferencedAsHook(context: AnyContext, fn: FunctionNode): boolean {
+  if (!fn.async) return false;
+  const holder = fn.type === 'FunctionDeclaration' ? fn : fn.parent?.type === 'VariableDeclarator' ? fn.parent : undefined;
+  if (!holder) return false;
+  for (const v of context.sourceCode.getDeclaredVariables(holder)) {
+    for (const ref of v.references) {
+      let n: Node = ref.identifier as Node;
+      if (n.parent?.type === 'ArrayExpression') n = n.parent;
+      const p = n.parent;
+      if (p?.type === 'Property' && p.value === n && !p.computed && p.key.type === 'Identifier' && REQUEST_HOOKS.has(p.key.name)) return true;
+      if (p?.type === 'CallExpression' && p.arguments[1] === n && p.callee.type === 'MemberExpression' && getPropertyNameOf(p.callee) === 'addHook') return true;
+    }
+  }
+  return false;
+}
+
+function getPropertyNameOf(m: TSESTree.MemberExpression): string | undefined {
+  return !m.computed && m.property.type === 'Identifier' ? m.property.name : undefined;
 }
 
 /** The catch sets to `true` a variable that the `try` also sets: what the claims decide, the failure grants. */
@@ -911,8 +1002,12 @@ function usageReturnsPromise(usage: JwtUsage): boolean {
   return usage.model.returnsPromise === true;
 }
 
+/** Awaited through any TS wrappers: `await verify(…)`, `(await verify(…)) as Claims`, `await (verify(…) as P)`. */
 function isAwaited(node: Node): boolean {
-  return up(node).type === 'AwaitExpression' || up(node).parent?.type === 'AwaitExpression';
+  for (let n: Node | undefined = node; n && (n === node || TRANSPARENT.has(n.type)); n = n.parent) {
+    if (n.type === 'AwaitExpression' || n.parent?.type === 'AwaitExpression') return true;
+  }
+  return false;
 }
 
 function promiseCatchFinding(context: AnyContext, usage: JwtUsage): IgnoredVerifyError | undefined {

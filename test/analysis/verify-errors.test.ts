@@ -275,6 +275,29 @@ describe('findIgnoredVerifyErrors', () => {
     expect(kinds(batch('for (const r of job.data.results) { await db.insert(r); }'))).toEqual(['swallowed-catch@2']);
     expect(kinds(batch('for (const r of job.data.results) { if (ok) await db.insert(r); }'))).toEqual([]);
   });
+  it('required authentication: a missing token is turned away, an invalid one goes on', () => {
+    const mw = (inCatch: string, guard = "if (!token) return res.status(401).json({ error: 'sign in' });") =>
+      JWT + `export async function requireArbiter(req, res, next) { const token = tokenOf(req); ${guard} try { req.arbiter = jwt.verify(token, k); } catch (e) { ${inCatch} } next(); }`;
+    expect(kinds(mw('req.authError = e.message;'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(mw('req.arbiter = null;'))).toEqual(['swallowed-catch@2']);
+    // without the guard it is optional authentication; a catch that answers stops the request
+    expect(kinds(mw('req.authError = e.message;', ''))).toEqual([]);
+    expect(kinds(mw('return res.status(401).end();'))).toEqual([]);
+    // an async function used as a route hook, which lets the request on by returning
+    const hook = (use: string) =>
+      JWT + `async function requireKeeper(request, reply) { const token = request.cookies.s; if (!token) return reply.code(401).send(); try { request.keeper = jwt.verify(token, k); } catch (err) { request.log.warn({ err }); } }\n${use}`;
+    expect(kinds(hook("app.get('/hives', { preHandler: requireKeeper }, list);"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(hook("app.get('/hives', { onRequest: [app.csrf, requireKeeper] }, list);"))).toEqual(['swallowed-catch@2']);
+    expect(kinds(hook('export { requireKeeper };'))).toEqual([]);
+  });
+  it('a fallback identity of its own returned after the catch', () => {
+    const manage = (init: string) =>
+      JWT + `export async function canManage(token, ownerId) { let sub = ${init}; try { const c = jwt.verify(token, k); sub = c.sub; } catch (err) { console.warn(err); } return sub === ownerId; }`;
+    expect(kinds(manage('ownerId'))).toEqual(['swallowed-catch@2']);
+    expect(kinds(manage('null'))).toEqual([]);
+    const who = JWT + "export async function current(req) { let claims = { sub: req.get('x-id') }; try { ({ payload: claims } = await jwt.verify(t, k)); } catch {} return claims; }";
+    expect(kinds(who)).toEqual(['swallowed-catch@2']);
+  });
   it('the wrapped handler called with the request through a TS cast', () => {
     const code = JWT + 'export function withAuth(handler) { return async (req, res) => { let l; try { l = jwt.verify(t, k); } catch (e) { console.error(e); } (req as A).learner = l!; return handler(req as A, res); }; }';
     expect(kinds(code, 'f.ts')).toEqual(['swallowed-catch@2']);
@@ -284,6 +307,7 @@ describe('findIgnoredVerifyErrors', () => {
       "import { JwtService } from '@nestjs/jwt';\nexport class G { constructor(private readonly jwt: JwtService) {}\n async canActivate(req, next) { " + body + ' } }';
     expect(kinds(nest('try { req.user = await this.jwt.verifyAsync(t); } catch (e) { console.log(e); } return true;'))).toEqual(['swallowed-catch@3']);
     expect(kinds(nest('try { req.user = this.jwt.verifyAsync(t); } catch (e) { console.log(e); } return true;'))).toEqual([]);
+    expect(kinds(nest('try { req.user = (await this.jwt.verifyAsync(t)) as Claims; } catch (e) { console.log(e); } return true;'))).toEqual(['swallowed-catch@3']);
     // the synchronous verify throws inside the try
     expect(kinds(nest('try { req.user = this.jwt.verify(t); } catch (e) { console.log(e); } return true;'))).toEqual(['swallowed-catch@3']);
   });
