@@ -55,6 +55,8 @@ const corpora: [name: string, minRecall: number, minPrecision: number, onlyRules
   ['holdout11/mixed', 0.98, 0.98, STORAGE_RULES],
   ['holdout12/edge', 0.98, 0.98, STORAGE_RULES],
   ['holdout12/teams', 0.94, 0.98, STORAGE_RULES],
+  ['holdout13/server', 0.95, 0.98, STORAGE_RULES],
+  ['holdout13/client', 0.98, 0.98, STORAGE_RULES],
 ];
 
 describe.each(corpora)('fixtures/%s', (name, minRecall, minPrecision, onlyRules) => {
