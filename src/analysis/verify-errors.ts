@@ -30,7 +30,7 @@
  * tried), branches after the try (`if (!req.user) …`), and middleware named as optional
  * (`optionalAuth`, `softAuth`, `attachUser`), which continues without a user on purpose.
  */
-import { enclosingFunction, functionName, isFunctionNode, walkNodes, within, type FunctionNode } from './ast.js';
+import { enclosingFunction, functionName, isFunctionNode, staticMemberName, targetName, walkNodes, within, type FunctionNode } from './ast.js';
 import { findVariable } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getArg, getFileUsages, getJwtUsages, type JwtUsage } from './imports.js';
@@ -104,8 +104,7 @@ function isLoggingCall(node: Node): boolean {
   if (c.type !== 'MemberExpression' || c.computed || c.property.type !== 'Identifier') return false;
   // `ctx.app.emit('error', err, ctx)`: Koa's error event, which logs (a socket's `emit('error', …)` answers the client)
   if (c.property.name === 'emit') {
-    const app = c.object.type === 'Identifier' ? c.object.name : c.object.type === 'MemberExpression' && !c.object.computed && c.object.property.type === 'Identifier' ? c.object.property.name : undefined;
-    return app === 'app' && n.arguments[0]?.type === 'Literal' && n.arguments[0].value === 'error';
+    return targetName(c.object) === 'app' && n.arguments[0]?.type === 'Literal' && n.arguments[0].value === 'error';
   }
   return LOG_METHODS.has(c.property.name);
 }
@@ -618,11 +617,8 @@ function containsCall(node: Node): boolean {
 
 /** The variable has a value of its own, not a literal, to fall back on: `let sub = ownerId`, `let claims = { sub: hdr }`. */
 function hasIdentityFallback(context: AnyContext, at: Node, name: string): boolean {
-  let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(at) as TSESLint.Scope.Scope;
-  while (scope && !scope.set.has(name)) scope = scope.upper;
-  const def = scope?.set.get(name)?.defs[0];
-  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
-  const init = strip(def.node.init);
+  const init = declaredValue(context, at, name);
+  if (!init) return false;
   if (init.type === 'Literal' || init.type === 'TemplateLiteral' || (init.type === 'Identifier' && init.name === 'undefined')) return false;
   if ((init.type === 'ObjectExpression' && init.properties.length === 0) || (init.type === 'ArrayExpression' && init.elements.length === 0)) return false;
   return true;
@@ -650,14 +646,10 @@ function isReferencedAsHook(context: AnyContext, fn: FunctionNode): boolean {
       if (n.parent?.type === 'ArrayExpression') n = n.parent;
       const p = n.parent;
       if (p?.type === 'Property' && p.value === n && !p.computed && p.key.type === 'Identifier' && REQUEST_HOOKS.has(p.key.name)) return true;
-      if (p?.type === 'CallExpression' && p.arguments[1] === n && p.callee.type === 'MemberExpression' && getPropertyNameOf(p.callee) === 'addHook') return true;
+      if (p?.type === 'CallExpression' && p.arguments[1] === n && p.callee.type === 'MemberExpression' && staticMemberName(p.callee) === 'addHook') return true;
     }
   }
   return false;
-}
-
-function getPropertyNameOf(m: TSESTree.MemberExpression): string | undefined {
-  return !m.computed && m.property.type === 'Identifier' ? m.property.name : undefined;
 }
 
 /** The catch sets to `true` a variable that the `try` also sets: what the claims decide, the failure grants. */
@@ -897,12 +889,17 @@ function isTestOnly(id: Node): boolean {
 
 /** The variable was declared with a value other than `null` / `undefined` (`let claims = {}`, `let alert = body`). */
 function hasFallbackValue(context: AnyContext, at: Node, name: string): boolean {
+  const init = declaredValue(context, at, name);
+  return init !== undefined && !(init.type === 'Literal' && init.value === null) && !(init.type === 'Identifier' && init.name === 'undefined');
+}
+
+/** The value the variable `name` visible at `at` is declared with (`let claims = {}` → `{}`), TS wrappers stripped. */
+function declaredValue(context: AnyContext, at: Node, name: string): Node | undefined {
   let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(at) as TSESLint.Scope.Scope;
   while (scope && !scope.set.has(name)) scope = scope.upper;
   const def = scope?.set.get(name)?.defs[0];
-  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return false;
-  const init = strip(def.node.init);
-  return !(init.type === 'Literal' && init.value === null) && !(init.type === 'Identifier' && init.name === 'undefined');
+  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
+  return strip(def.node.init);
 }
 
 /**
