@@ -377,6 +377,13 @@ const REMEMBERED_DEVICE = set('trusted', 'trust', 'remember', 'remembered', 'kno
 const MFA_WORDS = set('mfa', 'twofa', 'tfa', 'otp', 'totp', 'twofactor');
 const MFA_COOKIE_HEADS = set('pending', 'challenge', 'ticket', 'state', 'remember', 'trust', 'device', 'ref', 'login');
 
+/** `Invitations` → Invitation, `inviteCodes` → inviteCode, `policies` → policy; `status`, `access`, `res` stay. */
+export function singularName(name: string): string {
+  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
+  if (name.length > 3 && /[^siu]s$/i.test(name)) return name.slice(0, -1);
+  return name;
+}
+
 /** Heads of fields that identify a person without authenticating them: `email`, `username`, `phone`. */
 const IDENTITY_FIELD_HEADS = set('email', 'mail', 'username', 'login', 'phone', 'handle', 'nickname', 'msisdn');
 

@@ -31,7 +31,7 @@ import {
   type WeakSourceModel,
 } from '../models/randomness.js';
 import { getFileUsages, importedModules, iterateModuleReferences, loadsAnyModule, moduleMaps } from './imports.js';
-import { isRandomnessSensitiveName, splitWords } from './names.js';
+import { isRandomnessSensitiveName, singularName, splitWords } from './names.js';
 import { isBrowserCode } from './token-flow.js';
 import { placeholderColumn } from './sql.js';
 import type { AnyContext } from './values.js';
@@ -740,12 +740,6 @@ function receiverName(call: TSESTree.CallExpression | TSESTree.NewExpression): s
   return object.type === 'ThisExpression' ? undefined : targetName(object);
 }
 
-/** `Invitations` → Invitation, `inviteCodes` → inviteCode, `policies` → policy; `status`, `access`, `res` stay. */
-function singularName(name: string): string {
-  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
-  if (name.length > 3 && /[^siu]s$/i.test(name)) return name.slice(0, -1);
-  return name;
-}
 
 /** The file HMAC-signs something (`createHmac`, WebCrypto `{ name: 'HMAC' }`, an `hmac…` helper): exchange-style request signing. */
 const signsRequestsWithHmac: (context: AnyContext) => boolean = perFile((context) => /hmac/i.test(context.sourceCode.text));

@@ -2,14 +2,14 @@
  * Names of SQL parameters: which column a placeholder fills, read from the statement text alone (no SQL parser).
  *
  * `placeholderColumn(sql, position)` — for the placeholder at `position` (0-based, in order of `?` placeholders, or
- * the `$n` / `:name` one numbered `position + 1`): the column it is compared with or assigned to (`reset_code = ?`,
+ * the `$n` one numbered `position + 1`): the column it is compared with or assigned to (`reset_code = ?`,
  * `SET token = $2`), or the column at the same position of an `INSERT INTO t (a, b) VALUES (?, ?)` list.
  * `undefined` when the text does not say (a function call around the placeholder, a subquery, a bare `VALUES`).
  */
 
 const MAX_SQL = 4096;
 
-/** The placeholders of the statement in order: `?`, `$1`, `:name` (not inside quotes). */
+/** The placeholders of the statement in order: `?` and `$1` (not inside quotes). */
 function placeholders(sql: string): { at: number; text: string }[] {
   const out: { at: number; text: string }[] = [];
   let quote: string | undefined;

@@ -215,21 +215,15 @@ export function isSignedHere(context: AnyContext, node: Node | null | undefined)
       const def = resolveExpression(context, e);
       if (def !== e) return signed(def, depth + 1);
       // `const { refreshToken } = issuePair(user)`
-      let key: string | undefined;
-      let call: Node | undefined;
-      destructuredField(context, e, (k, prop) => {
-        key = k;
-        const init = prop.parent?.parent?.type === 'VariableDeclarator' ? prop.parent.parent.init : undefined;
-        call = init ?? undefined;
-        return undefined;
-      });
-      const c = call && stripTsWrappers(call);
+      const field = destructuredKeyOf(context, e);
+      const holder = field?.property.parent?.parent;
+      const c = holder?.type === 'VariableDeclarator' && holder.init ? stripTsWrappers(holder.init) : undefined;
       const fn = c?.type === 'CallExpression' && c.callee.type === 'Identifier' ? localFunctionOf(context, c.callee) : undefined;
-      if (!fn || key === undefined) return false;
+      if (!fn || !field) return false;
       return returnedExpressions(fn).some((r) => {
         const obj = stripTsWrappers(r);
         if (obj.type !== 'ObjectExpression') return false;
-        const prop = obj.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === key);
+        const prop = obj.properties.find((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === field.key);
         return prop?.type === 'Property' && signed(prop.value as Node, depth + 1);
       });
     }
@@ -305,6 +299,15 @@ function destructuredField(
   id: TSESTree.Identifier,
   judge: (key: string, parent: Node) => TokenEvidence | undefined = (key, parent) => byName(key, parent, 'field'),
 ): TokenEvidence | undefined {
+  const field = destructuredKeyOf(context, id);
+  return field && judge(field.key, field.property);
+}
+
+/**
+ * The key a variable was destructured under, and its pattern property: `const { token: t } = data` → `token`,
+ * `function f({ accessToken = '' })` → `accessToken`.
+ */
+function destructuredKeyOf(context: AnyContext, id: TSESTree.Identifier): { key: string; property: TSESTree.Property } | undefined {
   let scope: ReturnType<AnyContext['sourceCode']['getScope']> | null = context.sourceCode.getScope(id);
   let variable;
   while (scope && !variable) {
@@ -323,7 +326,7 @@ function destructuredField(
     }
     if (parent.type === 'Property' && parent.value === n && parent.parent?.type === 'ObjectPattern') {
       const key = parent.computed ? undefined : parent.key.type === 'Identifier' ? parent.key.name : parent.key.type === 'Literal' ? String(parent.key.value) : undefined;
-      return key !== undefined ? judge(key, parent) : undefined;
+      return key !== undefined ? { key, property: parent } : undefined;
     }
     return undefined;
   }

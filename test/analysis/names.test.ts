@@ -4,6 +4,7 @@ import {
   isCsrfName,
   isEntityName,
   isIdentityFieldName,
+  singularName,
   isRandomnessSensitiveName,
   isRefreshTokenName,
   isSecretName,
@@ -350,4 +351,10 @@ describe('isIdentityFieldName', () => {
   table(isIdentityFieldName, ['email', 'userEmail', 'user_email', 'username', 'userName', 'user_name', 'login', 'phone', 'phoneNumber'], [
     'token', 'sessionId', 'name', 'emailToken', 'emailVerificationCode', 'loginToken', 'remember', 'deviceToken',
   ]);
+});
+
+describe('singularName', () => {
+  it.each([['Invitations', 'Invitation'], ['inviteCodes', 'inviteCode'], ['policies', 'policy'], ['status', 'status'], ['access', 'access'], ['res', 'res']])('%s → %s', (plural, singular) => {
+    expect(singularName(plural)).toBe(singular);
+  });
 });
